@@ -1,0 +1,3 @@
+package org.tandem.api.cases;
+
+public enum CaseStatus { OPEN, CLOSED }

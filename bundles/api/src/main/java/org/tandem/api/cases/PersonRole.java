@@ -1,0 +1,3 @@
+package org.tandem.api.cases;
+
+public enum PersonRole { PRIMARY_VICTIM, SECONDARY_VICTIM, WITNESS }

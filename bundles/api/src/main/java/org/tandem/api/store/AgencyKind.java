@@ -1,0 +1,3 @@
+package org.tandem.api.store;
+
+public enum AgencyKind { LAW_ENFORCEMENT, VICTIM_SERVICES, PROSECUTOR, STATE }
