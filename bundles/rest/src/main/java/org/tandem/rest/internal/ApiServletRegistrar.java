@@ -1,0 +1,142 @@
+package org.tandem.rest.internal;
+
+import java.util.Hashtable;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.servlet.Servlet;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tandem.api.CallerAuthenticator;
+
+/**
+ * Publishes the API servlet at {@code /tandem/api/v1/*} through the HTTP Whiteboard, with every
+ * resource service that carries {@code tandem.rest.resource=true}. Bundles that add or remove
+ * resources (features installed or uninstalled) cause a new servlet to replace the old one.
+ */
+@Component(immediate = true, configurationPid = "org.tandem.rest")
+@Designate(ocd = RestConfig.class)
+public class ApiServletRegistrar {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServletRegistrar.class);
+    private static final AtomicInteger GENERATION = new AtomicInteger();
+
+    private final Map<Long, Object> resources = new ConcurrentSkipListMap<>();
+
+    @Reference
+    private CallerAuthenticator authenticator;
+
+    private BundleContext context;
+    private RestConfig config;
+    private ServiceRegistration<Servlet> registration;
+    private ServiceTracker<Object, Object> tracker;
+    private boolean tracking;
+
+    @Activate
+    synchronized void activate(BundleContext context, RestConfig config) throws InvalidSyntaxException {
+        this.context = context;
+        this.config = config;
+        tracker = new ServiceTracker<>(context,
+                context.createFilter("(" + RestResources.RESOURCE_PROPERTY + "=true)"), new ResourceTracker());
+        tracker.open();
+        tracking = true;
+        publish();
+    }
+
+    @Modified
+    synchronized void modified(RestConfig config) {
+        this.config = config;
+        LOG.info("REST configuration changed: maxBodyBytes={}, maxJsonDepth={}", config.maxBodyBytes(), config.maxJsonDepth());
+        publish();
+    }
+
+    @Deactivate
+    void deactivate() {
+        synchronized (this) {
+            tracking = false;
+            unpublish();
+        }
+        tracker.close();
+    }
+
+    /** Tracks resources by property alone: DS would also match on objectClass, which resources don't share. */
+    private final class ResourceTracker implements ServiceTrackerCustomizer<Object, Object> {
+
+        @Override
+        public Object addingService(ServiceReference<Object> ref) {
+            Object resource = context.getService(ref);
+            synchronized (ApiServletRegistrar.this) {
+                resources.put((Long) ref.getProperty("service.id"), resource);
+                if (tracking) {
+                    publish();
+                }
+            }
+            return resource;
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<Object> ref, Object resource) {
+            // properties other than the filter's do not change what is served
+        }
+
+        @Override
+        public void removedService(ServiceReference<Object> ref, Object resource) {
+            synchronized (ApiServletRegistrar.this) {
+                resources.remove((Long) ref.getProperty("service.id"));
+                if (tracking) {
+                    publish();
+                }
+            }
+            context.ungetService(ref);
+        }
+    }
+
+    private void publish() {
+        Set<Object> singletons = new LinkedHashSet<>(resources.values());
+        singletons.add(new AuthenticationFilter(authenticator));
+        singletons.add(new BodySizeFilter(config.maxBodyBytes()));
+        singletons.add(new JsonNodeProvider(config.maxBodyBytes(), config.maxJsonDepth()));
+        singletons.add(new ExceptionMappers.ValidationMapper());
+        singletons.add(new ExceptionMappers.AccessDeniedMapper());
+        singletons.add(new ExceptionMappers.WebApplicationMapper());
+        singletons.add(new ExceptionMappers.FallbackMapper());
+
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgi.http.whiteboard.servlet.pattern", RestResources.BASE_PATH + "/*");
+        props.put("osgi.http.whiteboard.servlet.name", "tandem-api-" + GENERATION.incrementAndGet());
+        ServiceRegistration<Servlet> previous = registration;
+        // unregister first: two servlets on one pattern would shadow each other
+        if (previous != null) {
+            previous.unregister();
+        }
+        registration = context.registerService(Servlet.class, new ApiServlet(singletons), props);
+        LOG.info("Tandem API published at {} with {} resource(s)", RestResources.BASE_PATH, resources.size());
+    }
+
+    private void unpublish() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // bundle stopping: the framework unregistered it
+            }
+            registration = null;
+        }
+    }
+}

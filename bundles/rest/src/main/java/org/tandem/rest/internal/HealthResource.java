@@ -1,0 +1,67 @@
+package org.tandem.rest.internal;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.tandem.api.ReadinessCheck;
+import org.tandem.api.store.StoreInfo;
+
+/**
+ * {@code GET /health} (public): UP once the store is migrated and reachable and every readiness
+ * check passes; 503 with the reason otherwise. Says nothing about cases or people.
+ */
+@Component(service = HealthResource.class, property = RestResources.RESOURCE_PROPERTY + "=true")
+@Path("/health")
+public class HealthResource {
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StoreInfo store;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    private final List<ReadinessCheck> checks = new CopyOnWriteArrayList<>();
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response health() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        boolean up = true;
+        StoreInfo current = store;
+        ObjectNode storeNode = details.putObject("store");
+        if (current == null) {
+            up = false;
+            storeNode.put("status", "DOWN").put("reason", "store not migrated or data source unavailable");
+        } else if (!current.ping()) {
+            up = false;
+            storeNode.put("status", "DOWN").put("reason", "database does not answer");
+        } else {
+            storeNode.put("status", "UP").put("database", current.databaseProduct())
+                    .put("schemaVersion", current.schemaVersion());
+        }
+        for (ReadinessCheck check : checks) {
+            boolean ready = check.ready();
+            details.putObject(check.name()).put("status", ready ? "UP" : "DOWN");
+            up &= ready;
+        }
+        body.put("status", up ? "UP" : "DOWN");
+        body.setAll(details);
+        return Response.status(up ? 200 : 503).entity(body).build();
+    }
+}

@@ -1,0 +1,14 @@
+package org.tandem.security.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Tandem security", description = "How Tandem authenticates users and resolves their agency")
+public @interface SecurityConfig {
+
+    @AttributeDefinition(description = "JAAS realm that checks user names and passwords")
+    String realm() default "karaf";
+
+    @AttributeDefinition(description = "A user's agency is the JAAS group (or role) named <prefix><agency id>, e.g. agency-PD-DEMO")
+    String agencyGroupPrefix() default "agency-";
+}

@@ -1,0 +1,131 @@
+package org.tandem.store.internal.cases;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.tandem.api.Page;
+import org.tandem.api.cases.CaseQuery;
+import org.tandem.api.cases.CaseRepository;
+import org.tandem.api.cases.VictimCase;
+import org.tandem.store.internal.jdbc.Jdbc;
+
+/**
+ * Cases in plain JDBC. Tenancy is part of every WHERE clause, so another agency's case is never even
+ * loaded. Instants are kept with millisecond precision (see {@link Jdbc#toStored}).
+ */
+public final class JdbcCaseRepository implements CaseRepository {
+
+    private final DataSource dataSource;
+
+    public JdbcCaseRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void insert(VictimCase victimCase) {
+        Objects.requireNonNull(victimCase, "victimCase");
+        Jdbc.inTransaction(dataSource, "insert case", c -> {
+            CaseWriter.insert(c, victimCase);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<VictimCase> find(String agencyId, String caseId) {
+        if (agencyId == null || caseId == null) {
+            return Optional.empty();
+        }
+        return Jdbc.withConnection(dataSource, "find case", c -> {
+            List<CaseRowMapper.CaseRow> rows = Jdbc.query(c, "SELECT " + CaseRowMapper.CASE_COLUMNS
+                    + " FROM victim_case WHERE id = ? AND agency_id = ?", List.of(caseId, agencyId),
+                    CaseRowMapper::caseRow);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(withChildren(c, rows).get(0));
+        });
+    }
+
+    /**
+     * @throws IllegalArgumentException without an agency, with a negative page or a size outside
+     *         1..{@link Page#MAX_SIZE}
+     */
+    @Override
+    public Page<VictimCase> search(CaseQuery query) {
+        check(query);
+        StringBuilder where = new StringBuilder(" WHERE agency_id = ?");
+        List<String> params = new ArrayList<>(List.of(query.agencyId()));
+        if (query.status() != null) {
+            where.append(" AND status = ?");
+            params.add(query.status().name());
+        }
+        if (query.incidentNumber() != null) {
+            where.append(" AND incident_number = ?");
+            params.add(query.incidentNumber());
+        }
+        long offset = (long) query.page() * query.size();
+        return Jdbc.withConnection(dataSource, "search cases", c -> {
+            long total = Jdbc.query(c, "SELECT COUNT(*) FROM victim_case" + where, params, rs -> rs.getLong(1))
+                    .get(0);
+            if (offset >= total) {
+                return new Page<>(List.of(), query.page(), query.size(), total);
+            }
+            List<CaseRowMapper.CaseRow> rows = page(c, "SELECT " + CaseRowMapper.CASE_COLUMNS + " FROM victim_case"
+                    + where + " ORDER BY created_at DESC, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", params, offset,
+                    query.size());
+            return new Page<>(withChildren(c, rows), query.page(), query.size(), total);
+        });
+    }
+
+    @Override
+    public long count(String agencyId) {
+        Objects.requireNonNull(agencyId, "agencyId");
+        return Jdbc.withConnection(dataSource, "count cases", c -> Jdbc.query(c,
+                "SELECT COUNT(*) FROM victim_case WHERE agency_id = ?", List.of(agencyId), rs -> rs.getLong(1))
+                .get(0));
+    }
+
+    private static void check(CaseQuery query) {
+        Objects.requireNonNull(query, "query");
+        if (query.agencyId() == null || query.agencyId().isBlank()) {
+            throw new IllegalArgumentException("A case search must be scoped to an agency");
+        }
+        if (query.page() < 0 || query.size() < 1 || query.size() > Page.MAX_SIZE) {
+            throw new IllegalArgumentException("Invalid page " + query.page() + " / size " + query.size()
+                    + " (page >= 0, 1 <= size <= " + Page.MAX_SIZE + ")");
+        }
+    }
+
+    private static List<CaseRowMapper.CaseRow> page(Connection c, String sql, List<String> params, long offset,
+            int size) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String p : params) {
+                ps.setString(i++, p);
+            }
+            ps.setLong(i++, offset);
+            ps.setLong(i, size);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<CaseRowMapper.CaseRow> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(CaseRowMapper.caseRow(rs));
+                }
+                return rows;
+            }
+        }
+    }
+
+    private static List<VictimCase> withChildren(Connection c, List<CaseRowMapper.CaseRow> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        CaseChildren children = CaseChildren.load(c, rows.stream().map(CaseRowMapper.CaseRow::id).toList());
+        return rows.stream().map(children::attachTo).toList();
+    }
+}
