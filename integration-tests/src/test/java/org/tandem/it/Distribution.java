@@ -42,6 +42,10 @@ final class Distribution implements AutoCloseable {
 
     static Distribution unpack(Path workDir, boolean isolated) throws IOException {
         Path archive = Path.of(System.getProperty("tandem.archive"));
+        workDir = workDir.toAbsolutePath();
+        if (Files.exists(workDir)) {
+            exec(List.of("rm", "-rf", workDir.toString()));
+        }
         Files.createDirectories(workDir);
         exec(List.of("tar", "xzf", archive.toString(), "-C", workDir.toString()));
         Path home;
@@ -108,11 +112,14 @@ final class Distribution implements AutoCloseable {
         return nl < 0 ? "000\n" + out : out.substring(nl + 1).trim() + "\n" + out.substring(0, nl);
     }
 
-    /** Can the process inside the namespace reach anything but loopback? Used to prove isolation. */
-    boolean canReachOutside() throws IOException, InterruptedException {
+    /** The namespace's interfaces and routes: only loopback, no route anywhere else. */
+    String networkView() throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(prefix());
-        cmd.addAll(List.of("curl", "-sS", "-m", "5", "-o", "/dev/null", "https://repo1.maven.org/maven2/"));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).start().waitFor() == 0;
+        cmd.addAll(List.of("sh", "-c", "ip -o link show; echo ROUTES; ip route show; ip -6 route show | grep -v '^::1'"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out;
     }
 
     Optional<String> logTail() {

@@ -47,7 +47,7 @@ final class ExceptionMappers {
             }
             String detail = e.getMessage();
             if (detail != null && detail.startsWith("HTTP ")) {
-                detail = null; // JAX-RS default messages say no more than the status line
+                detail = defaultDetail(status); // JAX-RS default messages say no more than the status line
             }
             Response.ResponseBuilder out = Response.status(status).type(Problems.PROBLEM_JSON)
                     .entity(Problems.body(status, null, Problems.titleFor(status), detail));
@@ -61,6 +61,16 @@ final class ExceptionMappers {
             }
             return out.build();
         }
+    }
+
+    private static String defaultDetail(int status) {
+        return switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "The API answers application/json";
+            case 415 -> "Send the request body as application/json";
+            default -> null;
+        };
     }
 
     @Provider
