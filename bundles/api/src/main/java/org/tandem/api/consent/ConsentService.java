@@ -1,0 +1,34 @@
+package org.tandem.api.consent;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.tandem.api.Caller;
+
+/**
+ * The single consent decision point. Every disclosure of a person's data to someone outside the owning
+ * agency, and every notification, asks {@link #activeConsent} at that moment: revocation and expiry take
+ * effect immediately.
+ */
+public interface ConsentService {
+
+    /**
+     * Records a consent for a person on one of the caller's agency's cases.
+     *
+     * @throws org.tandem.api.ValidationException for bad input (e.g. sharing scopes without expiry)
+     * @throws java.util.NoSuchElementException when the case or person is not visible to the caller
+     */
+    Consent record(Caller caller, NewConsent consent);
+
+    /** Revokes a consent (kept as history). Revoking twice keeps the first revocation. */
+    Consent revoke(Caller caller, String consentId, String reason);
+
+    /** Every consent of a case the caller's agency owns, newest first, including revoked and expired ones. */
+    List<Consent> forCase(Caller caller, String caseId);
+
+    /**
+     * The consent (if any) of the person that allows {@code scope} towards {@code recipient} now. Platform-internal:
+     * callers are services that are about to disclose or send, not users.
+     */
+    Optional<Consent> activeConsent(String personId, ConsentScope scope, Recipient recipient);
+}
