@@ -84,7 +84,7 @@ public class CaseIntakeIT extends TandemKarafTestSupport {
         assertEquals(200, r.statusCode());
         JsonNode body = JSON.readTree(r.body());
         assertEquals("UP", body.path("status").asText());
-        assertTrue(body.path("store").path("database").asText(), body.path("store").path("database").asText().startsWith("Apache Derby"));
+        assertTrue(body.path("store").path("database").asText(), body.path("store").path("database").asText().startsWith(TestDatabase.productPrefix()));
         assertEquals(1, body.path("store").path("schemaVersion").asInt());
     }
 

@@ -6,6 +6,7 @@ import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
@@ -25,6 +26,7 @@ import org.awaitility.Awaitility;
 import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.BundleContext;
 
@@ -47,7 +49,7 @@ public abstract class TandemKarafTestSupport {
         String archive = System.getProperty("tandem.archive");
         String examRepo = new File(System.getProperty("tandem.examRepo")).toURI().toString();
         String httpPort = freePort();
-        return options(
+        Option[] base = options(
                 karafDistributionConfiguration()
                         .frameworkUrl(new File(archive).toURI().toString())
                         .karafVersion("4.4.10")
@@ -92,6 +94,9 @@ public abstract class TandemKarafTestSupport {
                         "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
                         "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
                         "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"));
+        // -Dtandem.it.keep=true keeps target/exam/<id> (logs, data) for a post-mortem
+        Option[] keep = Boolean.getBoolean("tandem.it.keep") ? options(keepRuntimeFolder()) : options();
+        return OptionUtils.combine(OptionUtils.combine(base, TestDatabase.containerOptions()), keep);
     }
 
     /** Waits until the platform (store migrated, demo data loaded) answers health with UP. */
