@@ -42,6 +42,9 @@ public interface ReferralService {
      */
     Page<ReferralView> forCase(Caller caller, String caseId, int page, int size);
 
-    /** Every overdue referral of every agency, oldest first; platform-internal (console), the views carry no PII. */
-    List<ReferralView> overdue(int limit);
+    /**
+     * Referrals of every agency, platform-internal (console): newest first, or with {@code overdueOnly} the overdue
+     * ones longest waiting first. The views carry ids, statuses and times only: no note, no reasons, no person.
+     */
+    List<ReferralView> all(ReferralStatus status, boolean overdueOnly, int limit);
 }
