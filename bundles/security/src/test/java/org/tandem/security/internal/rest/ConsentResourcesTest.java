@@ -93,12 +93,12 @@ class ConsentResourcesTest {
         assertThat(consent.get("grantedAt").asText()).isEqualTo("2026-11-20T15:00:00Z");
 
         clock.advance(Duration.ofMinutes(10));
-        ObjectNode revoked = (ObjectNode) consents.revoke(id, body("{\"reason\":\"Withdrawn\"}"), security(OFFICER))
+        ObjectNode revoked = (ObjectNode) consents.revoke(id, stream("{\"reason\":\"Withdrawn\"}"), security(OFFICER))
                 .getEntity();
         assertThat(revoked.get("status").asText()).isEqualTo("REVOKED");
         assertThat(revoked.get("revokedBy").asText()).isEqualTo("officer");
         assertThat(revoked.get("revocationReason").asText()).isEqualTo("Withdrawn");
-        assertThat(((ObjectNode) consents.revokeWithoutBody(id, security(OFFICER)).getEntity()).get("revokedAt"))
+        assertThat(((ObjectNode) consents.revoke(id, stream(""), security(OFFICER)).getEntity()).get("revokedAt"))
                 .isEqualTo(revoked.get("revokedAt"));
 
         ObjectNode page = (ObjectNode) caseConsents.list(victimCase.id(), null, null, security(OFFICER)).getEntity();
@@ -115,7 +115,7 @@ class ConsentResourcesTest {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> consents.get("aaaaaaaaaaaaaaaaaaaaaaaa", security(OFFICER)))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> consents.revokeWithoutBody("nope", security(OFFICER)))
+        assertThatThrownBy(() -> consents.revoke("nope", null, security(OFFICER)))
                 .isInstanceOf(NotFoundException.class);
 
         String bad = "{\"personId\":7,\"scope\":\"SHARE\",\"recipient\":{\"kind\":\"PROVIDER\"},\"form\":\"WRITTEN\","
@@ -128,6 +128,23 @@ class ConsentResourcesTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("page", "size"));
         assertThat(store.consents.forCase(victimCase.id())).isEmpty();
+    }
+
+    @Test
+    void theRevocationBodyIsOptionalButStrict() {
+        assertThat(ConsentResource.reason(null)).isNull();
+        assertThat(ConsentResource.reason(stream(" \n"))).isNull();
+        assertThat(ConsentResource.reason(stream("{\"reason\":\"Moved away\"}"))).isEqualTo("Moved away");
+        assertThatThrownBy(() -> ConsentResource.reason(stream("{\"reason\":\"a\",\"reason\":\"b\"}")))
+                .isInstanceOf(javax.ws.rs.BadRequestException.class);
+        assertThatThrownBy(() -> ConsentResource.reason(stream("{\"why\":\"x\"}"))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ConsentResource.reason(stream("x".repeat(9000))))
+                .isInstanceOfSatisfying(javax.ws.rs.WebApplicationException.class,
+                        e -> assertThat(e.getResponse().getStatus()).isEqualTo(413));
+    }
+
+    private static java.io.InputStream stream(String s) {
+        return new java.io.ByteArrayInputStream(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static SecurityContext security(Caller caller) {
