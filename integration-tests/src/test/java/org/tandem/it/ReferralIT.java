@@ -322,6 +322,15 @@ public class ReferralIT extends TandemKarafTestSupport {
         assertEquals(List.of("2@3:name", "3@4:services", "3@4:services", "3@4:phone"), errors);
         assertEquals(0, json(get("/providers?q=IT%20Import", "officer"), 200).path("total").asInt());
 
+        // the same file from the console
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("it-import", ".csv");
+        java.nio.file.Files.writeString(file, csv);
+        String out = console("tandem:provider-import " + file);
+        assertTrue(out, out.contains("Not imported: 2 of 3 rows are invalid, nothing was stored"));
+        assertTrue(out, out.contains("row 2 (line 3) [it-imp-noname] name: required"));
+        assertTrue(out, out.contains("row 3 (line 4) [it-imp-bad] phone:"));
+        assertEquals(0, json(get("/providers?q=IT%20Import", "officer"), 200).path("total").asInt());
+
         String hsds = "{\"organizations\":[{\"id\":\"it-imp-json\",\"name\":\"IT Import JSON\",\"services\":[{\"taxonomy_terms\":"
                 + "[{\"code\":\"MEDICAL\"}]}],\"service_areas\":[{\"extent_type\":\"state\"}]},{\"id\":\"it-imp-json2\",\"name\":\"x\","
                 + "\"services\":[],\"service_areas\":[{\"extent_type\":\"state\"}]}]}";
