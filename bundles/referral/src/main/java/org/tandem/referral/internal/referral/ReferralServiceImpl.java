@@ -194,7 +194,7 @@ public class ReferralServiceImpl implements ReferralService {
         Optional<Consent> last = consents.forCase(caller, caseId).stream()
                 .filter(c -> c.personId().equals(personId) && c.scope() == ConsentScope.SHARE_WITH_PROVIDER
                         && c.recipient().covers(recipient))
-                .max(Comparator.comparing(Consent::grantedAt));
+                .max(Comparator.comparing(Consent::grantedAt).thenComparing(ReferralServiceImpl::endOf));
         String reason = last.map(c -> switch (c.stateAt(now)) {
             case REVOKED -> "the last one (" + c.id() + ") was revoked at " + c.revokedAt();
             case EXPIRED -> "the last one (" + c.id() + ") expired at " + c.expiresAt();
@@ -203,6 +203,12 @@ public class ReferralServiceImpl implements ReferralService {
         }).orElse("none was ever recorded");
         throw new ConsentRequiredException(caseId, personId, ConsentScope.SHARE_WITH_PROVIDER, recipient, reason,
                 last.filter(c -> c.stateAt(now) != ConsentState.ACTIVE).map(Consent::id).orElse(null));
+    }
+
+    /** When a consent stopped (or will stop) counting: its revocation or its expiry, whichever comes first. */
+    private static Instant endOf(Consent c) {
+        Instant end = c.expiresAt() == null ? Instant.MAX : c.expiresAt();
+        return c.revokedAt() != null && c.revokedAt().isBefore(end) ? c.revokedAt() : end;
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -365,7 +371,8 @@ public class ReferralServiceImpl implements ReferralService {
         if (caller.agencyId().equals(r.agencyId())) {
             sides.add(ReferralSide.REFERRER);
         }
-        if (provider != null && caller.agencyId().equals(provider.agencyId())) {
+        // the provider's agency gets a referral once it is sent: a draft is the referring agency's own business
+        if (r.sentAt() != null && provider != null && caller.agencyId().equals(provider.agencyId())) {
             sides.add(ReferralSide.PROVIDER);
         }
         return sides;

@@ -130,6 +130,7 @@ class ReferralServiceImplTest {
                     assertThat(e.lastConsentId()).isEqualTo(revoked.id());
                 });
 
+        clock.advance(Duration.ofMinutes(1));
         Consent expiring = consentFor(maria, Duration.ofHours(1));
         clock.advance(Duration.ofHours(2));
         assertThatThrownBy(() -> service.create(OFFICER, toSafeHarbor(maria, false)))
@@ -147,7 +148,11 @@ class ReferralServiceImplTest {
         assertThat(draft.status()).isEqualTo(ReferralStatus.DRAFT);
         assertThat(draft.side()).isEqualTo(ReferralSide.REFERRER);
 
-        // a draft is not the provider's business yet, but it is visible as a referral sent to it
+        // a draft is the referring agency's own business
+        assertThat(service.get(ADVOCATE, draft.id())).isEmpty();
+        assertThat(service.list(ADVOCATE, new ReferralFilter(null, null, false, 0, 20)).total()).isZero();
+        assertThatThrownBy(() -> service.changeStatus(ADVOCATE, draft.id(), ReferralStatus.CLOSED, "x"))
+                .isInstanceOf(NoSuchElementException.class);
         clock.advance(Duration.ofMinutes(5));
         ReferralView sent = service.changeStatus(OFFICER, draft.id(), ReferralStatus.SENT, null);
         assertThat(sent.sentAt()).isEqualTo(clock.instant());

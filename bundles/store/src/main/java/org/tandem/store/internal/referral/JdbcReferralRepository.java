@@ -132,7 +132,9 @@ public final class JdbcReferralRepository implements ReferralRepository {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (q.visibleTo() != null) {
-            where.append(" AND (r.agency_id = ? OR r.provider_id IN (SELECT p.id FROM provider p WHERE p.agency_id = ?))");
+            // the provider's agency sees a referral once it was sent, never a draft
+            where.append(" AND (r.agency_id = ? OR (r.sent_at IS NOT NULL"
+                    + " AND r.provider_id IN (SELECT p.id FROM provider p WHERE p.agency_id = ?)))");
             params.add(q.visibleTo());
             params.add(q.visibleTo());
         }

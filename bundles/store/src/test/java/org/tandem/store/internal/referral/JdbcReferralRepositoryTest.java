@@ -112,6 +112,9 @@ class JdbcReferralRepositoryTest {
 
         assertThat(ids(new ReferralQuery("PD-DEMO", null, null, null, null, 0, 20)))
                 .containsExactly(toClinic.id(), toVsp.id());
+        assertThat(ids(new ReferralQuery("VSP-DEMO", null, null, null, null, 0, 20))).as("a draft is not received")
+                .isEmpty();
+        send(toVsp, T0.plusSeconds(20));
         assertThat(ids(new ReferralQuery("VSP-DEMO", null, null, null, null, 0, 20))).containsExactly(toVsp.id());
         assertThat(ids(new ReferralQuery("SO-DEMO", null, null, null, null, 0, 20))).isEmpty();
         assertThat(ids(new ReferralQuery(null, null, "prv-free", null, null, 0, 20))).containsExactly(toClinic.id());
