@@ -3,6 +3,7 @@ package org.tandem.api.consent;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.tandem.api.Caller;
 
 /**
@@ -10,6 +11,7 @@ import org.tandem.api.Caller;
  * agency, and every notification, asks {@link #activeConsent} at that moment: revocation and expiry take
  * effect immediately.
  */
+@ProviderType
 public interface ConsentService {
 
     /**
@@ -20,10 +22,21 @@ public interface ConsentService {
      */
     Consent record(Caller caller, NewConsent consent);
 
-    /** Revokes a consent (kept as history). Revoking twice keeps the first revocation. */
+    /**
+     * Revokes a consent (kept as history). Revoking twice keeps the first revocation.
+     *
+     * @throws java.util.NoSuchElementException when the consent is not visible to the caller
+     */
     Consent revoke(Caller caller, String consentId, String reason);
 
-    /** Every consent of a case the caller's agency owns, newest first, including revoked and expired ones. */
+    /** @return the consent, or empty when it does not exist or its case belongs to another agency */
+    Optional<Consent> get(Caller caller, String consentId);
+
+    /**
+     * Every consent of a case the caller's agency owns, newest first, including revoked and expired ones.
+     *
+     * @throws java.util.NoSuchElementException when the case is not visible to the caller
+     */
     List<Consent> forCase(Caller caller, String caseId);
 
     /**

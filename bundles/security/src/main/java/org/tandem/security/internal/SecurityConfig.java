@@ -11,4 +11,8 @@ public @interface SecurityConfig {
 
     @AttributeDefinition(description = "A user's agency is the JAAS group (or role) named <prefix><agency id>, e.g. agency-PD-DEMO")
     String agencyGroupPrefix() default "agency-";
+
+    @AttributeDefinition(min = "1", max = "3660",
+            description = "Longest a sharing consent (SHARE_WITH_PROVIDER, SHARE_WITH_STATE) may last, in days from its grant")
+    int consentMaxShareDays() default 365;
 }

@@ -1,10 +1,15 @@
 package org.tandem.store.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -22,7 +27,30 @@ public abstract class TestDatabase implements AutoCloseable {
 
     /** Every table the store writes, children last. */
     public static final String[] TABLES = {"agency", "victim_case", "case_offense", "case_need", "case_person",
-        "person_channel"};
+        "person_channel", "consent", "provider", "provider_service", "provider_language", "provider_area",
+        "provider_location", "referral", "referral_service", "referral_transition"};
+
+    /** The versions listed in the real migration index, in order. */
+    public static List<Integer> migrationVersions() {
+        try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream("db/migration/index.txt")) {
+            List<Integer> versions = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String name = line.strip();
+                if (!name.isEmpty() && !name.startsWith("#")) {
+                    versions.add(Integer.parseInt(name.substring(1, name.indexOf("__"))));
+                }
+            }
+            return versions;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The schema version a fully migrated database has. */
+    public static int latestMigration() {
+        List<Integer> versions = migrationVersions();
+        return versions.get(versions.size() - 1);
+    }
 
     public static TestDatabase create(Path tempDir) {
         String kind = System.getProperty("tandem.test.db", "derby").toLowerCase(Locale.ROOT);
