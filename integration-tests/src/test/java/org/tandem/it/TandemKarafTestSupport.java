@@ -47,7 +47,7 @@ public abstract class TandemKarafTestSupport {
         String archive = System.getProperty("tandem.archive");
         String examRepo = new File(System.getProperty("tandem.examRepo")).toURI().toString();
         String httpPort = freePort();
-        return options(
+        Option[] base = options(
                 karafDistributionConfiguration()
                         .frameworkUrl(new File(archive).toURI().toString())
                         .karafVersion("4.4.10")
@@ -92,6 +92,20 @@ public abstract class TandemKarafTestSupport {
                         "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
                         "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
                         "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"));
+        java.util.List<Option> all = new java.util.ArrayList<>(java.util.Arrays.asList(base));
+        // the example agency bundle built by the reactor, for the hot deploy tests (not installed by default)
+        String exampleJar = System.getProperty("tandem.exampleJar");
+        if (exampleJar != null) {
+            all.add(editConfigurationFilePut("etc/system.properties", "tandem.it.exampleJar",
+                    new File(exampleJar).getAbsolutePath()));
+        }
+        // -Dtandem.it.deployPoll=1000 measures hot deploy with Karaf's default poll instead of the distribution's
+        String deployPoll = System.getProperty("tandem.it.deployPoll");
+        if (deployPoll != null && !deployPoll.isBlank()) {
+            all.add(editConfigurationFilePut("etc/org.apache.felix.fileinstall-deploy.cfg", "felix.fileinstall.poll",
+                    deployPoll));
+        }
+        return all.toArray(new Option[0]);
     }
 
     /** Waits until the platform (store migrated, demo data loaded) answers health with UP. */
