@@ -105,6 +105,9 @@ public abstract class TandemKarafTestSupport {
             all.add(editConfigurationFilePut("etc/org.apache.felix.fileinstall-deploy.cfg", "felix.fileinstall.poll",
                     deployPoll));
         }
+        if (Boolean.getBoolean("tandem.it.keep")) {
+            all.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder());
+        }
         return all.toArray(new Option[0]);
     }
 

@@ -39,6 +39,11 @@ final class RouteContributions {
 
     /** Adds the builder's routes; returns the route ids added (empty when the builder failed). */
     synchronized List<String> add(long serviceId, RoutesBuilder builder, String bundle, int ranking) {
+        return add(serviceId, builder, builder.getClass().getName(), bundle, ranking);
+    }
+
+    /** As {@link #add(long, RoutesBuilder, String, int)}, shown under {@code name} (the tandem.extension.name). */
+    synchronized List<String> add(long serviceId, RoutesBuilder builder, String name, String bundle, int ranking) {
         Set<String> before = routeIds();
         String failure = null;
         try {
@@ -59,7 +64,7 @@ final class RouteContributions {
             LOG.info("Camel context {}: added routes {} of {} (bundle {})", camel.getName(), added,
                     builder.getClass().getName(), bundle);
         }
-        contributions.put(serviceId, new Contribution(serviceId, builder.getClass().getName(), bundle, ranking,
+        contributions.put(serviceId, new Contribution(serviceId, name, bundle, ranking,
                 List.copyOf(added), failure));
         return List.copyOf(added);
     }

@@ -1,6 +1,10 @@
 package org.tandem.camel.internal.routes;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.core.osgi.OsgiCamelContextPublisher;
@@ -30,6 +34,11 @@ import org.tandem.api.spi.Extensions;
  * {@code org.apache.camel.RoutesBuilder} service of any bundle is added while it is registered and its
  * routes are removed when it goes away (bundle stopped, updated or uninstalled), unless the service names
  * another context in {@value Extensions#CAMEL_CONTEXT}.
+ *
+ * <p>Routes are added on the context's own thread, not in the thread that registers the builder (typically
+ * the one starting the contributing bundle): creating and starting routes can take a while, and a hot
+ * deployed bundle must be active at once. Removal waits for the routes to stop, so none runs on after its
+ * bundle is gone.
  */
 @Component(immediate = true, service = ExtensionMonitor.class, configurationPid = TandemCamelContext.PID)
 @Designate(ocd = CamelConfig.class)
@@ -44,6 +53,7 @@ public class TandemCamelContext implements ExtensionMonitor {
     private OsgiDefaultCamelContext camel;
     private RouteContributions contributions;
     private ServiceTracker<RoutesBuilder, RoutesBuilder> tracker;
+    private ExecutorService routeThread;
     private volatile int shutdownTimeoutSeconds;
 
     @Activate
@@ -59,6 +69,11 @@ public class TandemCamelContext implements ExtensionMonitor {
         camel.getShutdownStrategy().setTimeout(shutdownTimeoutSeconds);
         camel.start();
         contributions = new RouteContributions(camel);
+        routeThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tandem-camel-routes");
+            t.setDaemon(true);
+            return t;
+        });
         tracker = new ServiceTracker<>(context, context.createFilter(FILTER), null) {
             @Override
             public RoutesBuilder addingService(ServiceReference<RoutesBuilder> ref) {
@@ -66,13 +81,26 @@ public class TandemCamelContext implements ExtensionMonitor {
                 if (builder == null) {
                     return null;
                 }
-                contributions.add(serviceId(ref), builder, bundle(ref), ranking(ref));
+                long id = serviceId(ref);
+                String bundle = bundle(ref);
+                int ranking = ranking(ref);
+                Object named = ref.getProperty(Extensions.NAME);
+                String name = named instanceof String n && !n.isBlank() ? n : builder.getClass().getName();
+                routeThread.execute(() -> contributions.add(id, builder, name, bundle, ranking));
                 return builder;
             }
 
             @Override
             public void removedService(ServiceReference<RoutesBuilder> ref, RoutesBuilder builder) {
-                contributions.remove(serviceId(ref));
+                long id = serviceId(ref);
+                Future<?> removal = routeThread.submit(() -> contributions.remove(id));
+                try {
+                    removal.get(shutdownTimeoutSeconds + 5L, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    LOG.warn("Routes of service {} not removed in time: {}", id, e.toString());
+                }
                 context.ungetService(ref);
             }
         };
@@ -105,6 +133,9 @@ public class TandemCamelContext implements ExtensionMonitor {
     void deactivate() {
         if (tracker != null) {
             tracker.close();
+        }
+        if (routeThread != null) {
+            routeThread.shutdown();
         }
         if (camel != null) {
             camel.stop();
