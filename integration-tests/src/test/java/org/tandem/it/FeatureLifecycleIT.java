@@ -44,7 +44,9 @@ public class FeatureLifecycleIT extends TandemKarafTestSupport {
 
     @Test
     public void eachOptionalFeatureUninstallsAndReinstallsWithoutBreakingTheOthers() throws Exception {
-        // tandem-all requires them all; as an admin would, require each one directly, then drop tandem-all
+        // tandem-all requires them all; as an admin would, require each one directly (and the core, which
+        // would otherwise leave with the last feature needing it), then drop tandem-all
+        features.installFeature("tandem-core");
         for (Map.Entry<String, String> f : OPTIONAL) {
             features.installFeature(f.getKey());
         }
