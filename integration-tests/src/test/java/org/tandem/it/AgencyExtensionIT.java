@@ -246,6 +246,32 @@ public class AgencyExtensionIT extends TandemKarafTestSupport {
         }
     }
 
+    @Test
+    public void bundleGeneratedFromTheArchetypeDeploysAsIs() throws Exception {
+        String generated = System.getProperty("tandem.it.generatedJar");
+        org.junit.Assume.assumeTrue("archetype test output present", generated != null
+                && Files.isRegularFile(Path.of(generated)));
+        Path deployed = Path.of(System.getProperty("karaf.base"), "deploy", "county-rules-1.0.0.jar");
+        Path staging = Files.createTempDirectory(Path.of(System.getProperty("karaf.data")), "staging");
+        String noLocation = CaseIntakeIT.EXAMPLE.replace(",\"location\":\"400 Main St\"", "")
+                .replace("IT-2026-000123", "IT-GENERATED");
+        assertEquals(201, post("/cases", "officer", "application/json", noLocation).statusCode());
+        copyAtomically(Path.of(generated), staging, deployed);
+        try {
+            Awaitility.await("generated bundle's rule in effect").atMost(Duration.ofSeconds(20))
+                    .until(() -> post("/cases", "officer", "application/json", noLocation).statusCode() == 422);
+            HttpResponse<String> rejected = post("/cases", "officer", "application/json", noLocation);
+            assertTrue(rejected.body(), rejected.body().contains("PD-DEMO requires the incident location"));
+            Awaitility.await("its validator, enricher and route listed").atMost(Duration.ofSeconds(20)).until(() -> extensions().stream()
+                    .filter(e -> e.bundle().startsWith("org.example.agency.county-rules")).count() == 3);
+        } finally {
+            Files.deleteIfExists(deployed);
+        }
+        Awaitility.await("generated bundle removed").atMost(Duration.ofSeconds(20)).until(() -> Arrays
+                .stream(bundleContext.getBundles()).noneMatch(b -> "org.example.agency.county-rules".equals(b.getSymbolicName())));
+        assertEquals(201, post("/cases", "officer", "application/json", noLocation).statusCode());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static final Map<Integer, String> BUNDLE_EVENTS = Map.of(BundleEvent.INSTALLED, "INSTALLED",

@@ -99,6 +99,11 @@ public abstract class TandemKarafTestSupport {
             all.add(editConfigurationFilePut("etc/system.properties", "tandem.it.exampleJar",
                     new File(exampleJar).getAbsolutePath()));
         }
+        String generatedJar = System.getProperty("tandem.generatedJar");
+        if (generatedJar != null) {
+            all.add(editConfigurationFilePut("etc/system.properties", "tandem.it.generatedJar",
+                    new File(generatedJar).getAbsolutePath()));
+        }
         // -Dtandem.it.deployPoll=1000 measures hot deploy with Karaf's default poll instead of the distribution's
         String deployPoll = System.getProperty("tandem.it.deployPoll");
         if (deployPoll != null && !deployPoll.isBlank()) {
