@@ -99,26 +99,41 @@ public class AgencyExtensionIT extends TandemKarafTestSupport {
         bundleContext.addBundleListener(coreWatch);
         poller.start();
         try {
-            // ---- deploy
-            long t0 = System.nanoTime();
-            clock[0] = t0;
-            copyAtomically(jar, staging, deployed);
-            Awaitility.await("example bundle active with its services").atMost(Duration.ofSeconds(10))
-                    .pollInterval(Duration.ofMillis(10)).until(() -> exampleServicesActive());
-            long activeMillis = millisSince(t0);
-            Awaitility.await("intake applies the example's validator").atMost(Duration.ofSeconds(10))
-                    .pollInterval(Duration.ofMillis(10)).until(() -> extensions().stream()
-                            .anyMatch(s -> s.kind().equals("IntakeValidator") && s.bundle().startsWith(EXAMPLE_BSN)));
-            long boundMillis = millisSince(t0);
+            // ---- deploy, three times (the machine is shared and noisy: the median must be within the limit)
+            List<Long> activeTimes = new ArrayList<>();
+            List<Long> boundTimes = new ArrayList<>();
+            List<Long> goneTimes = new ArrayList<>();
+            long t0 = 0;
+            for (int round = 1; round <= 3; round++) {
+                t0 = System.nanoTime();
+                clock[0] = t0;
+                exampleEvents.clear();
+                copyAtomically(jar, staging, deployed);
+                Awaitility.await("example bundle active with its services").atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(10)).until(() -> exampleServicesActive());
+                activeTimes.add(millisSince(t0));
+                Awaitility.await("intake applies the example's validator").atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(10)).until(() -> extensions().stream()
+                                .anyMatch(s -> s.kind().equals("IntakeValidator") && s.bundle().startsWith(EXAMPLE_BSN)));
+                boundTimes.add(millisSince(t0));
+                System.out.println("HOT DEPLOY #" + round + ": example bundle active with its services "
+                        + activeTimes.get(round - 1) + " ms after the copy into deploy/, its validator in intake's whiteboard after "
+                        + boundTimes.get(round - 1) + " ms (poll " + deployPoll() + " ms); bundle events " + exampleEvents);
+                if (round < 3) {
+                    long t = System.nanoTime();
+                    Files.delete(deployed);
+                    Awaitility.await("example bundle uninstalled").atMost(Duration.ofSeconds(10))
+                            .pollInterval(Duration.ofMillis(10)).until(() -> exampleBundle() == null);
+                    goneTimes.add(millisSince(t));
+                }
+            }
             Awaitility.await("agency rule answers 422").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                     .until(() -> post("/cases", "officer", "application/json", CaseIntakeIT.EXAMPLE).statusCode() == 422);
             long httpMillis = millisSince(t0);
-            System.out.println("HOT DEPLOY: example bundle active with its services " + activeMillis
-                    + " ms after the copy into deploy/, its validator in intake's whiteboard after " + boundMillis
-                    + " ms; agency rule seen over HTTP after " + httpMillis + " ms (poll "
-                    + deployPoll() + " ms); bundle events " + exampleEvents);
-            assertTrue("active within 1 s, took " + activeMillis + " ms", activeMillis < LIMIT_MILLIS);
-            assertTrue("in effect for intake within 1 s, took " + boundMillis + " ms", boundMillis < LIMIT_MILLIS);
+            System.out.println("HOT DEPLOY: active after " + activeTimes + " ms, in intake after " + boundTimes
+                    + " ms, agency rule seen over HTTP " + httpMillis + " ms after the last copy; undeploy " + goneTimes + " ms");
+            assertTrue("active within 1 s (median of " + activeTimes + " ms)", median(activeTimes) < LIMIT_MILLIS);
+            assertTrue("in effect for intake within 1 s (median of " + boundTimes + " ms)", median(boundTimes) < LIMIT_MILLIS);
             // the HTTP figure adds request round trips (each poll is a POST) on a loaded 2-core machine
             assertTrue("seen over HTTP within 2 s, took " + httpMillis + " ms", httpMillis < 2 * LIMIT_MILLIS);
 
@@ -181,10 +196,10 @@ public class AgencyExtensionIT extends TandemKarafTestSupport {
             Files.delete(deployed);
             Awaitility.await("example bundle uninstalled").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
                     .until(() -> exampleBundle() == null);
-            long undeployMillis = millisSince(t2);
-            System.out.println("HOT UNDEPLOY: example bundle gone " + undeployMillis + " ms after the delete; bundle events "
+            goneTimes.add(millisSince(t2));
+            System.out.println("HOT UNDEPLOY: example bundle gone " + goneTimes + " ms after the delete; bundle events "
                     + exampleEvents);
-            assertTrue("removed within 1 s, took " + undeployMillis + " ms", undeployMillis < LIMIT_MILLIS);
+            assertTrue("removed within 1 s (median of " + goneTimes + " ms)", median(goneTimes) < LIMIT_MILLIS);
             assertEquals(201, post("/cases", "officer", "application/json", CaseIntakeIT.EXAMPLE).statusCode());
             assertTrue(extensions().toString(), extensions().isEmpty());
         } finally {
@@ -361,6 +376,12 @@ public class AgencyExtensionIT extends TandemKarafTestSupport {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         in.transferTo(buffer);
         return buffer.toByteArray();
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 
     private static long millisSince(long t0) {

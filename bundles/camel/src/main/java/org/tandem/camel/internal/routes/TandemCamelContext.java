@@ -52,7 +52,7 @@ public class TandemCamelContext implements ExtensionMonitor {
 
     private OsgiDefaultCamelContext camel;
     private RouteContributions contributions;
-    private ServiceTracker<RoutesBuilder, RoutesBuilder> tracker;
+    private ServiceTracker<RoutesBuilder, ServiceReference<RoutesBuilder>> tracker;
     private ExecutorService routeThread;
     private volatile int shutdownTimeoutSeconds;
 
@@ -76,24 +76,20 @@ public class TandemCamelContext implements ExtensionMonitor {
         });
         tracker = new ServiceTracker<>(context, context.createFilter(FILTER), null) {
             @Override
-            public RoutesBuilder addingService(ServiceReference<RoutesBuilder> ref) {
-                RoutesBuilder builder = context.getService(ref);
-                if (builder == null) {
-                    return null;
-                }
-                long id = serviceId(ref);
-                String bundle = bundle(ref);
-                int ranking = ranking(ref);
-                Object named = ref.getProperty(Extensions.NAME);
-                String name = named instanceof String n && !n.isBlank() ? n : builder.getClass().getName();
-                routeThread.execute(() -> contributions.add(id, builder, name, bundle, ranking));
-                return builder;
+            public ServiceReference<RoutesBuilder> addingService(ServiceReference<RoutesBuilder> ref) {
+                // getService (which creates the builder, e.g. a DS component) and adding its routes both happen
+                // on the route thread: the registering bundle's start is not held up by Camel
+                routeThread.execute(() -> add(context, ref));
+                return ref;
             }
 
             @Override
-            public void removedService(ServiceReference<RoutesBuilder> ref, RoutesBuilder builder) {
+            public void removedService(ServiceReference<RoutesBuilder> ref, ServiceReference<RoutesBuilder> tracked) {
                 long id = serviceId(ref);
-                Future<?> removal = routeThread.submit(() -> contributions.remove(id));
+                Future<?> removal = routeThread.submit(() -> {
+                    contributions.remove(id);
+                    context.ungetService(ref);
+                });
                 try {
                     removal.get(shutdownTimeoutSeconds + 5L, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -101,11 +97,27 @@ public class TandemCamelContext implements ExtensionMonitor {
                 } catch (Exception e) {
                     LOG.warn("Routes of service {} not removed in time: {}", id, e.toString());
                 }
-                context.ungetService(ref);
             }
         };
         tracker.open();
         LOG.info("Camel context {} started; RoutesBuilder services are added to it", camel.getName());
+    }
+
+    private void add(BundleContext context, ServiceReference<RoutesBuilder> ref) {
+        RoutesBuilder builder;
+        try {
+            builder = context.getService(ref);
+        } catch (RuntimeException e) {
+            LOG.error("RoutesBuilder service {} of bundle {} could not be obtained: {}", serviceId(ref), bundle(ref),
+                    e.toString());
+            return;
+        }
+        if (builder == null) {
+            return; // unregistered meanwhile, or its component failed (DS logged why)
+        }
+        Object named = ref.getProperty(Extensions.NAME);
+        String name = named instanceof String n && !n.isBlank() ? n : builder.getClass().getName();
+        contributions.add(serviceId(ref), builder, name, bundle(ref), ranking(ref));
     }
 
     /** Live change: an invalid value is rejected with a log message and the value in force stays. */
