@@ -70,6 +70,9 @@ public class ConsoleIT extends TandemKarafTestSupport {
         }
         String help = run("admin", "tandem:status --help");
         assertTrue(help, help.contains("Shows Tandem's versions"));
+        // the tandem Camel context is published, so Camel's own commands see it
+        String contexts = run("admin", "camel:context-list");
+        assertTrue(contexts, contexts.contains("tandem") && contexts.contains("Started"));
     }
 
     @Test
