@@ -26,10 +26,6 @@ import org.tandem.api.store.StoreInfo;
         detailedDescription = "One screen for the admin: is everything installed and active, is the store migrated and reachable.")
 public class StatusCommand implements Action {
 
-    private static final String[] STATES = { "?", "UNINSTALLED", "INSTALLED", "?", "RESOLVED", "?", "?", "?", "STARTING",
-            "?", "?", "?", "?", "?", "?", "?", "STOPPING", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?",
-            "?", "?", "ACTIVE" };
-
     @Reference
     BundleContext bundleContext;
 
@@ -103,7 +99,14 @@ public class StatusCommand implements Action {
     }
 
     private static String state(Bundle b) {
-        int s = b.getState();
-        return s >= 0 && s < STATES.length ? STATES[s] : Integer.toString(s);
+        return switch (b.getState()) {
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.UNINSTALLED -> "UNINSTALLED";
+            default -> Integer.toString(b.getState());
+        };
     }
 }

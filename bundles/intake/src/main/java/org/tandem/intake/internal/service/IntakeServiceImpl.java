@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.Bundle;
@@ -62,6 +64,7 @@ public class IntakeServiceImpl implements IntakeService, ExtensionMonitor {
 
     private static final System.Logger LOG = System.getLogger(IntakeServiceImpl.class.getName());
     private static final int MAX_INCIDENT_FILTER = 64;
+    private static final int MAX_EXTENSION_THREADS = 32;
 
     private final CaseRepository repository;
     private final EventAdmin eventAdmin;
@@ -90,11 +93,14 @@ public class IntakeServiceImpl implements IntakeService, ExtensionMonitor {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = settings;
         AtomicInteger threads = new AtomicInteger();
-        this.extensionThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "tandem-intake-extension-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // bounded: extensions that hang (and ignore interruption) cannot take more than MAX_EXTENSION_THREADS
+        // threads; beyond that a call is refused, counted as a failure and skipped like any other
+        this.extensionThreads = new ThreadPoolExecutor(0, MAX_EXTENSION_THREADS, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "tandem-intake-extension-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         this.extensions = new IntakeExtensions(extensionThreads, settings.extensionTimeout());
         extensions.configure(settings.extensionsEnabled(), settings.extensionTimeout());
     }
