@@ -102,6 +102,27 @@ public class ConsoleIT extends TandemKarafTestSupport {
     }
 
     @Test
+    public void tabCompletionOffersTheUsersAgencyCasesAndStatusValues() throws Exception {
+        awaitCommand("supervisor", "tandem:case-list");
+        String pdCase = JSON.readTree(get("/cases?incident=2026-000123", "officer").body()).path("items").get(0)
+                .path("id").asText();
+        String soCase = JSON.readTree(get("/cases?incident=SO-26-0457", "officer2").body()).path("items").get(0)
+                .path("id").asText();
+
+        List<String> supervisor = complete("supervisor", "tandem:case-show ");
+        assertTrue(supervisor.toString(), supervisor.contains(pdCase));
+        assertFalse("another agency's case offered: " + supervisor, supervisor.contains(soCase));
+        List<String> sheriff = complete("officer2", "tandem:case-show ");
+        assertTrue(sheriff.toString(), sheriff.contains(soCase));
+        assertFalse(sheriff.toString(), sheriff.contains(pdCase));
+        List<String> prefix = complete("supervisor", "tandem:case-show " + pdCase.substring(0, 3));
+        assertTrue(prefix.toString(), prefix.contains(pdCase));
+
+        List<String> statuses = complete("supervisor", "tandem:case-list --status ");
+        assertTrue(statuses.toString(), statuses.containsAll(List.of("OPEN", "CLOSED")));
+    }
+
+    @Test
     public void commandAclKeepsUsersToTheirCommands() throws Exception {
         awaitCommand("admin", "tandem:status");
         // admin runs the platform, not case content; officers do not run the platform. Karaf hides a command
@@ -164,12 +185,13 @@ public class ConsoleIT extends TandemKarafTestSupport {
             assertEquals(422, post("/cases", "officer", "application/json", body1500).statusCode());
             assertEquals(413, post("/cases", "officer", "application/json", body3k).statusCode());
 
-            // intake page limit: 5
-            update(intake, "maxPageSize", 5);
+            // intake page limit: 5, set from the console as an admin would
+            awaitCommand("admin", "tandem:status");
+            run("admin", "config:edit org.tandem.intake; config:property-set maxPageSize 5; config:update");
             Awaitility.await("maxPageSize=5 applies").atMost(Duration.ofSeconds(20))
                     .until(() -> get("/cases?size=6", "officer").statusCode() == 422);
             assertTrue(get("/cases?size=6", "officer").body().contains("must be between 1 and 5"));
-            update(intake, "maxPageSize", 0);
+            run("admin", "config:edit org.tandem.intake; config:property-set maxPageSize 0; config:update");
             Awaitility.await("rejection logged").atMost(Duration.ofSeconds(20)).until(() -> log().contains(
                     "Rejected configuration change of org.tandem.intake: maxPageSize=0 is outside 1..1000"));
             assertEquals(200, get("/cases?size=5", "officer").statusCode());
@@ -213,6 +235,70 @@ public class ConsoleIT extends TandemKarafTestSupport {
             String message = String.valueOf(e.getMessage());
             return message + " " + e.getClass().getName();
         }
+    }
+
+    /** The candidates Karaf's completer offers for {@code buffer} (cursor at its end), as the user. */
+    private List<String> complete(String user, String buffer) throws Exception {
+        String[] args = buffer.split(" ", -1);
+        String[] name = args[0].split(":");
+        org.apache.karaf.shell.api.console.Command command = sessions.getRegistry().getCommand(name[0], name[1]);
+        org.apache.karaf.shell.api.console.CommandLine line = new org.apache.karaf.shell.api.console.CommandLine() {
+            @Override
+            public int getCursorArgumentIndex() {
+                return args.length - 1;
+            }
+
+            @Override
+            public String getCursorArgument() {
+                return args[args.length - 1];
+            }
+
+            @Override
+            public int getArgumentPosition() {
+                return args[args.length - 1].length();
+            }
+
+            @Override
+            public String[] getArguments() {
+                return args;
+            }
+
+            @Override
+            public int getBufferPosition() {
+                return buffer.length();
+            }
+
+            @Override
+            public String getBuffer() {
+                return buffer;
+            }
+        };
+        Subject subject = login(user);
+        List<String> candidates = new java.util.ArrayList<>();
+        Session session = sessions.create(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        try {
+            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> command.getCompleter(true)
+                    .complete(session, line, candidates));
+        } finally {
+            session.close();
+        }
+        return candidates.stream().map(String::trim).toList();
+    }
+
+    private static Subject login(String user) throws Exception {
+        Subject subject = new Subject();
+        LoginContext login = new LoginContext("karaf", subject, callbacks -> {
+            for (javax.security.auth.callback.Callback cb : callbacks) {
+                if (cb instanceof NameCallback name) {
+                    name.setName(user);
+                } else if (cb instanceof PasswordCallback password) {
+                    password.setPassword(PASSWORD.toCharArray());
+                }
+            }
+        });
+        login.login();
+        return subject;
     }
 
     /** Runs one command as a demo user, the way an SSH login would: under the user's JAAS subject. */
