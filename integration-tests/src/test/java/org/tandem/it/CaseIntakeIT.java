@@ -55,6 +55,7 @@ public class CaseIntakeIT extends TandemKarafTestSupport {
     @Test
     public void featuresAreInstalledAndEveryBundleIsActive() throws Exception {
         for (String name : List.of("tandem-core", "tandem-intake", "tandem-referral", "tandem-demo", "tandem-camel", "tandem-camel-cxf", "tandem-all",
+                "tandem-camel-routes", "tandem-shell",
                 "cxf-jaxrs", "camel-core", "pax-jdbc-config")) {
             assertTrue(name + " installed", features.isInstalled(features.getFeature(name)));
         }
@@ -71,7 +72,7 @@ public class CaseIntakeIT extends TandemKarafTestSupport {
             names.add(b.getSymbolicName());
         }
         for (String expected : List.of("org.tandem.api", "org.tandem.store", "org.tandem.security", "org.tandem.rest",
-                "org.tandem.intake", "org.tandem.referral", "org.tandem.demo", "org.tandem.derby", "org.apache.camel.camel-core-engine",
+                "org.tandem.intake", "org.tandem.referral", "org.tandem.demo", "org.tandem.derby", "org.tandem.camel", "org.tandem.shell", "org.apache.camel.camel-core-engine",
                 "org.apache.camel.camel-mail", "org.apache.camel.camel-cxf-soap", "org.apache.cxf.cxf-rt-frontend-jaxrs",
                 "org.apache.camel.karaf.camel-karaf-commands")) {
             assertTrue(names + " lacks " + expected, names.contains(expected));

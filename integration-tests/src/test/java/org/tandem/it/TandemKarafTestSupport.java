@@ -94,9 +94,29 @@ public abstract class TandemKarafTestSupport {
                         "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
                         "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
                         "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"));
-        // -Dtandem.it.keep=true keeps target/exam/<id> (logs, data) for a post-mortem
-        Option[] keep = Boolean.getBoolean("tandem.it.keep") ? options(keepRuntimeFolder()) : options();
-        return OptionUtils.combine(OptionUtils.combine(base, TestDatabase.containerOptions()), keep);
+        java.util.List<Option> all = new java.util.ArrayList<>(java.util.Arrays.asList(base));
+        // the example agency bundle built by the reactor, for the hot deploy tests (not installed by default)
+        String exampleJar = System.getProperty("tandem.exampleJar");
+        if (exampleJar != null) {
+            all.add(editConfigurationFilePut("etc/system.properties", "tandem.it.exampleJar",
+                    new File(exampleJar).getAbsolutePath()));
+        }
+        String generatedJar = System.getProperty("tandem.generatedJar");
+        if (generatedJar != null) {
+            all.add(editConfigurationFilePut("etc/system.properties", "tandem.it.generatedJar",
+                    new File(generatedJar).getAbsolutePath()));
+        }
+        // -Dtandem.it.deployPoll=1000 measures hot deploy with Karaf's default poll instead of the distribution's
+        String deployPoll = System.getProperty("tandem.it.deployPoll");
+        if (deployPoll != null && !deployPoll.isBlank()) {
+            all.add(editConfigurationFilePut("etc/org.apache.felix.fileinstall-deploy.cfg", "felix.fileinstall.poll",
+                    deployPoll));
+        }
+        if (Boolean.getBoolean("tandem.it.keep")) {
+            all.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder());
+        }
+        all.addAll(java.util.Arrays.asList(TestDatabase.containerOptions()));
+        return all.toArray(new Option[0]);
     }
 
     /** Waits until the platform (store migrated, demo data loaded) answers health with UP. */

@@ -5,13 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -19,7 +17,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.api.Caller;
-import org.tandem.api.ReadinessCheck;
 import org.tandem.api.Role;
 import org.tandem.api.cases.IntakeService;
 import org.tandem.api.cases.NewCase;
@@ -37,8 +34,8 @@ import org.tandem.api.store.AgencyRepository;
 
 /**
  * Loads the demo data set when demo mode is on, and does nothing otherwise. {@code /health} stays
- * DOWN ("demo") until the accounts and cases are in place, so a script that waits for health can
- * log in straight away.
+ * DOWN ("demo", see {@link DemoReadiness}) until the accounts and cases are in place, so a script that
+ * waits for health can log in straight away.
  */
 @Component(immediate = true)
 public class DemoDataLoader {
@@ -57,9 +54,6 @@ public class DemoDataLoader {
 
     @Reference
     private ConsentService consents;
-
-    private volatile boolean loaded;
-    private ServiceRegistration<ReadinessCheck> readiness;
     private ExecutorService worker;
 
     @Activate
@@ -68,17 +62,7 @@ public class DemoDataLoader {
             LOG.debug("Demo mode off (TANDEM_DEMO is not true)");
             return;
         }
-        readiness = context.registerService(ReadinessCheck.class, new ReadinessCheck() {
-            @Override
-            public String name() {
-                return "demo";
-            }
-
-            @Override
-            public boolean ready() {
-                return loaded;
-            }
-        }, new Hashtable<>());
+        DemoReadiness.LOADED.set(false); // health says DOWN ("demo") until loaded (again)
         worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "tandem-demo-loader"));
         worker.execute(this::load);
     }
@@ -87,9 +71,6 @@ public class DemoDataLoader {
     void deactivate() {
         if (worker != null) {
             worker.shutdownNow();
-        }
-        if (readiness != null) {
-            readiness.unregister();
         }
     }
 
@@ -110,7 +91,7 @@ public class DemoDataLoader {
             int cases = opened.size()
                     + openIfEmpty(new Caller("officer2", "SO-DEMO", EnumSet.of(Role.OFFICER)), DemoCases.forSheriff(clock))
                             .size();
-            loaded = true;
+            DemoReadiness.LOADED.set(true);
             String banner = banner(added, cases, directory);
             LOG.info(banner);
             System.out.println(banner);

@@ -43,7 +43,7 @@ public class ApiServletRegistrar {
     private CallerAuthenticator authenticator;
 
     private BundleContext context;
-    private RestConfig config;
+    private RestSettings settings;
     private ServiceRegistration<Servlet> registration;
     private ServiceTracker<Object, Object> tracker;
     private boolean tracking;
@@ -51,7 +51,13 @@ public class ApiServletRegistrar {
     @Activate
     synchronized void activate(BundleContext context, RestConfig config) throws InvalidSyntaxException {
         this.context = context;
-        this.config = config;
+        try {
+            this.settings = RestSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Invalid configuration org.tandem.rest ({}); starting with the defaults {}", e.getMessage(),
+                    RestSettings.DEFAULTS);
+            this.settings = RestSettings.DEFAULTS;
+        }
         tracker = new ServiceTracker<>(context,
                 context.createFilter("(" + RestResources.RESOURCE_PROPERTY + "=true)"), new ResourceTracker());
         tracker.open();
@@ -59,11 +65,26 @@ public class ApiServletRegistrar {
         publish();
     }
 
+    /** Live change: an invalid value is rejected with a log message and the configuration in force stays. */
     @Modified
     synchronized void modified(RestConfig config) {
-        this.config = config;
-        LOG.info("REST configuration changed: maxBodyBytes={}, maxJsonDepth={}", config.maxBodyBytes(), config.maxJsonDepth());
+        RestSettings next;
+        try {
+            next = RestSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Rejected configuration change of org.tandem.rest: {}; keeping {}", e.getMessage(), settings);
+            return;
+        }
+        if (next.equals(settings)) {
+            return;
+        }
+        this.settings = next;
+        LOG.info("REST configuration changed: maxBodyBytes={}, maxJsonDepth={}", next.maxBodyBytes(), next.maxJsonDepth());
         publish();
+    }
+
+    synchronized RestSettings settings() {
+        return settings;
     }
 
     @Deactivate
@@ -110,8 +131,8 @@ public class ApiServletRegistrar {
     private void publish() {
         Set<Object> singletons = new LinkedHashSet<>(resources.values());
         singletons.add(new AuthenticationFilter(authenticator));
-        singletons.add(new BodySizeFilter(config.maxBodyBytes()));
-        singletons.add(new JsonNodeProvider(config.maxBodyBytes(), config.maxJsonDepth()));
+        singletons.add(new BodySizeFilter(settings.maxBodyBytes()));
+        singletons.add(new JsonNodeProvider(settings.maxBodyBytes(), settings.maxJsonDepth()));
         singletons.add(new ExceptionMappers.ValidationMapper());
         singletons.add(new ExceptionMappers.AccessDeniedMapper());
         singletons.add(new ExceptionMappers.WebApplicationMapper());

@@ -1,5 +1,8 @@
 package org.tandem.security.internal;
 
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.security.auth.Subject;
@@ -16,24 +19,84 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.tandem.api.Caller;
 import org.tandem.api.CallerAuthenticator;
+import org.tandem.api.CallerResolver;
 
-/** Authenticates against a Karaf JAAS realm (users.properties, LDAP, ... whatever the realm uses). */
-@Component(service = CallerAuthenticator.class, configurationPid = "org.tandem.security")
+/**
+ * Authenticates against a Karaf JAAS realm (users.properties, LDAP, ... whatever the realm uses), and
+ * resolves the caller of an already authenticated subject (the Karaf console) with the same mapping.
+ */
+@Component(service = { CallerAuthenticator.class, CallerResolver.class }, configurationPid = JaasCallerAuthenticator.PID)
 @Designate(ocd = SecurityConfig.class)
-public class JaasCallerAuthenticator implements CallerAuthenticator {
+public class JaasCallerAuthenticator implements CallerAuthenticator, CallerResolver {
+
+    static final String PID = "org.tandem.security";
 
     private static final Logger LOG = LoggerFactory.getLogger(JaasCallerAuthenticator.class);
 
-    private volatile String realm;
-    private volatile PrincipalMapper mapper;
+    private volatile String realm = "karaf";
+    private volatile PrincipalMapper mapper = new PrincipalMapper("agency-");
 
     @Activate
+    void activate(SecurityConfig config) {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            LOG.error("Invalid configuration {} ({}); starting with realm={} agencyGroupPrefix={}", PID,
+                    String.join("; ", problems), realm, mapper.agencyPrefix());
+            return;
+        }
+        apply(config);
+    }
+
+    /** Live change: an invalid value is rejected with a log message and the configuration in force stays. */
     @Modified
-    void configure(SecurityConfig config) {
-        this.realm = config.realm();
-        this.mapper = new PrincipalMapper(config.agencyGroupPrefix());
+    void modified(SecurityConfig config) {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            LOG.error("Rejected configuration change of {}: {}; keeping realm={} agencyGroupPrefix={}", PID,
+                    String.join("; ", problems), realm, mapper.agencyPrefix());
+            return;
+        }
+        apply(config);
+        LOG.info("Configuration {} changed: realm={} agencyGroupPrefix={}", PID, realm, mapper.agencyPrefix());
+    }
+
+    private void apply(SecurityConfig config) {
+        this.realm = config.realm().trim();
+        this.mapper = new PrincipalMapper(config.agencyGroupPrefix().trim());
+    }
+
+    static List<String> problems(SecurityConfig config) {
+        List<String> problems = new ArrayList<>();
+        try {
+            if (config.realm() == null || config.realm().isBlank()) {
+                problems.add("realm must not be empty");
+            }
+            String prefix = config.agencyGroupPrefix();
+            if (prefix == null || prefix.isBlank() || prefix.chars().anyMatch(Character::isWhitespace)) {
+                problems.add("agencyGroupPrefix must be a non-empty word without spaces, e.g. agency-");
+            }
+        } catch (RuntimeException e) {
+            problems.add("a value cannot be read: " + e.getMessage());
+        }
+        return problems;
+    }
+
+    @Override
+    public Optional<Caller> resolve(Subject subject) {
+        if (subject == null) {
+            return Optional.empty();
+        }
+        String user = null;
+        for (Principal p : subject.getPrincipals()) {
+            if (p instanceof UserPrincipal) {
+                user = p.getName();
+                break;
+            }
+        }
+        return user == null ? Optional.empty() : Optional.of(mapper.toCaller(user, subject.getPrincipals()));
     }
 
     @Override

@@ -24,6 +24,10 @@ final class PrincipalMapper {
         this.agencyPrefix = agencyPrefix;
     }
 
+    String agencyPrefix() {
+        return agencyPrefix;
+    }
+
     Caller toCaller(String user, Set<Principal> principals) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Set<String> agencies = new TreeSet<>();

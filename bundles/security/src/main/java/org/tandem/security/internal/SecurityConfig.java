@@ -3,13 +3,17 @@ package org.tandem.security.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+/**
+ * PID {@code org.tandem.security} ({@code etc/org.tandem.security.cfg}). Changes apply without a restart;
+ * an invalid value is rejected with an error in the log and the previous configuration stays.
+ */
 @ObjectClassDefinition(name = "Tandem security", description = "How Tandem authenticates users and resolves their agency")
 public @interface SecurityConfig {
 
-    @AttributeDefinition(description = "JAAS realm that checks user names and passwords")
+    @AttributeDefinition(name = "JAAS realm", description = "JAAS realm that checks user names and passwords")
     String realm() default "karaf";
 
-    @AttributeDefinition(description = "A user's agency is the JAAS group (or role) named <prefix><agency id>, e.g. agency-PD-DEMO")
+    @AttributeDefinition(name = "Agency group prefix", description = "A user's agency is the JAAS group (or role) named <prefix><agency id>, e.g. agency-PD-DEMO")
     String agencyGroupPrefix() default "agency-";
 
     @AttributeDefinition(min = "1", max = "3660",

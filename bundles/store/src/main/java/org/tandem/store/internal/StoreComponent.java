@@ -11,6 +11,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -72,6 +73,17 @@ public class StoreComponent {
         // last: its presence tells the platform the store is ready
         registrations.add(context.registerService(StoreInfo.class, new JdbcStoreInfo(dataSource, version, product),
                 null));
+    }
+
+    /**
+     * Live change without restarting the store (and everything bound to its services). migrateOnStart is read
+     * at start; a dataSource.target that no longer matches the bound DataSource makes DS restart the store on
+     * the newly selected one.
+     */
+    @Modified
+    void modified(StoreConfig config) {
+        LOG.info("Configuration org.tandem.store changed: migrateOnStart={} (applies at the next start), "
+                + "dataSource.target={}", config.migrateOnStart(), config.dataSource_target());
     }
 
     @Deactivate

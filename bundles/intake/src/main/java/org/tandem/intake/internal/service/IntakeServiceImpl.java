@@ -9,11 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
@@ -32,64 +43,163 @@ import org.tandem.api.cases.IntakeService;
 import org.tandem.api.cases.NewCase;
 import org.tandem.api.cases.Person;
 import org.tandem.api.cases.VictimCase;
+import org.tandem.api.spi.ExtensionMonitor;
+import org.tandem.api.spi.ExtensionStatus;
+import org.tandem.api.spi.IntakeEnricher;
+import org.tandem.api.spi.IntakeValidator;
+import org.tandem.intake.internal.extension.IntakeExtensions;
 import org.tandem.intake.internal.validation.CaseValidator;
 
 /**
- * Opens and reads cases for a caller: role checks, agency tenancy, business validation, id
- * assignment, storage and the {@link TandemTopics#CASE_OPENED} event (ids only, no PII).
+ * Opens and reads cases for a caller: role checks, agency tenancy, agency enrichers, business
+ * validation, agency validators, id assignment, storage and the {@link TandemTopics#CASE_OPENED}
+ * event (ids only, no PII). Also the whiteboard of {@link IntakeEnricher} and {@link IntakeValidator}
+ * services, reported through {@link ExtensionMonitor}.
  */
-@Component(service = IntakeService.class, configurationPid = IntakeServiceImpl.PID)
+@Component(service = { IntakeService.class, ExtensionMonitor.class }, configurationPid = IntakeServiceImpl.PID)
 @Designate(ocd = IntakeConfig.class)
-public class IntakeServiceImpl implements IntakeService {
+public class IntakeServiceImpl implements IntakeService, ExtensionMonitor {
 
     public static final String PID = "org.tandem.intake";
 
     private static final System.Logger LOG = System.getLogger(IntakeServiceImpl.class.getName());
     private static final int MAX_INCIDENT_FILTER = 64;
+    private static final int MAX_EXTENSION_THREADS = 32;
 
     private final CaseRepository repository;
     private final EventAdmin eventAdmin;
     private final Clock clock;
     private final CaseValidator validator = new CaseValidator();
-    private volatile int maxPageSize;
+    private final ExecutorService extensionThreads;
+    private final IntakeExtensions extensions;
+    private volatile IntakeSettings settings;
 
     @Activate
     public IntakeServiceImpl(@Reference(name = "repository") CaseRepository repository,
             @Reference(name = "eventAdmin") EventAdmin eventAdmin,
             IntakeConfig config) {
-        this(repository, eventAdmin, config.maxPageSize(), Clock.systemUTC());
+        this(repository, eventAdmin, initialSettings(config), Clock.systemUTC());
     }
 
     /** For tests: a fixed clock and page limit. */
     IntakeServiceImpl(CaseRepository repository, EventAdmin eventAdmin, int maxPageSize, Clock clock) {
+        this(repository, eventAdmin, new IntakeSettings(maxPageSize, true, IntakeSettings.DEFAULTS.extensionTimeout()),
+                clock);
+    }
+
+    IntakeServiceImpl(CaseRepository repository, EventAdmin eventAdmin, IntakeSettings settings, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.eventAdmin = Objects.requireNonNull(eventAdmin, "eventAdmin");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.maxPageSize = sanePageSize(maxPageSize);
+        this.settings = settings;
+        AtomicInteger threads = new AtomicInteger();
+        // bounded: extensions that hang (and ignore interruption) cannot take more than MAX_EXTENSION_THREADS
+        // threads; beyond that a call is refused, counted as a failure and skipped like any other
+        this.extensionThreads = new ThreadPoolExecutor(0, MAX_EXTENSION_THREADS, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "tandem-intake-extension-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.extensions = new IntakeExtensions(extensionThreads, settings.extensionTimeout());
+        extensions.configure(settings.extensionsEnabled(), settings.extensionTimeout());
     }
 
+    private static IntakeSettings initialSettings(IntakeConfig config) {
+        try {
+            return IntakeSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.ERROR, "Invalid configuration " + PID + " (" + e.getMessage()
+                    + "); starting with the defaults " + IntakeSettings.DEFAULTS);
+            return IntakeSettings.DEFAULTS;
+        }
+    }
+
+    /**
+     * Live change (config:property-set, config:edit, etc/org.tandem.intake.cfg). An invalid value is
+     * rejected as a whole: the log says which and why, and the configuration in force stays.
+     */
     @Modified
     void modified(IntakeConfig config) {
-        maxPageSize = sanePageSize(config.maxPageSize());
+        IntakeSettings previous = settings;
+        IntakeSettings next;
+        try {
+            next = IntakeSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.ERROR, "Rejected configuration change of " + PID + ": " + e.getMessage()
+                    + "; keeping the current configuration " + previous);
+            return;
+        }
+        settings = next;
+        extensions.configure(next.extensionsEnabled(), next.extensionTimeout());
+        LOG.log(Level.INFO, "Configuration " + PID + " changed: " + next);
+    }
+
+    @Deactivate
+    void deactivate() {
+        extensionThreads.shutdownNow();
     }
 
     int maxPageSize() {
-        return maxPageSize;
+        return settings.maxPageSize();
     }
 
-    private static int sanePageSize(int configured) {
-        if (configured < 1) {
-            LOG.log(Level.WARNING, "maxPageSize {0} is not positive, using {1}", configured, Page.MAX_SIZE);
-            return Page.MAX_SIZE;
+    IntakeExtensions whiteboard() {
+        return extensions;
+    }
+
+    // ---------------------------------------------------------------- extension whiteboard
+
+    @Reference(name = "enricher", service = IntakeEnricher.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeEnricher")
+    void addEnricher(IntakeEnricher enricher, ServiceReference<IntakeEnricher> ref) {
+        extensions.addEnricher(enricher, properties(ref), bundle(ref));
+    }
+
+    void removeEnricher(ServiceReference<IntakeEnricher> ref) {
+        extensions.removeEnricher(properties(ref));
+    }
+
+    @Reference(name = "validator", service = IntakeValidator.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeValidator")
+    void addValidator(IntakeValidator validator, ServiceReference<IntakeValidator> ref) {
+        extensions.addValidator(validator, properties(ref), bundle(ref));
+    }
+
+    void removeValidator(ServiceReference<IntakeValidator> ref) {
+        extensions.removeValidator(properties(ref));
+    }
+
+    @Override
+    public List<ExtensionStatus> extensions() {
+        return extensions.statuses();
+    }
+
+    private static Map<String, Object> properties(ServiceReference<?> ref) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        for (String key : ref.getPropertyKeys()) {
+            out.put(key, ref.getProperty(key));
         }
-        return configured;
+        return out;
+    }
+
+    private static String bundle(ServiceReference<?> ref) {
+        Bundle b = ref.getBundle();
+        return b == null ? "?" : b.getSymbolicName() + " " + b.getVersion();
     }
 
     @Override
     public VictimCase open(Caller caller, NewCase newCase) {
         requireAgencyRole(caller, "open cases", Role.OFFICER, Role.ADVOCATE);
         Instant now = clock.instant();
-        validator.validate(newCase, now);
+        // agency enrichers first (isolated), then the built-in rules, then the agency rules
+        NewCase enriched = newCase == null ? null : extensions.enrich(caller, newCase, now);
+        validator.validate(enriched, now);
+        List<FieldError> agencyErrors = extensions.validate(caller, enriched, now);
+        if (!agencyErrors.isEmpty()) {
+            throw new ValidationException(agencyErrors);
+        }
+        newCase = enriched;
 
         Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
         List<Person> persons = new ArrayList<>(newCase.persons().size());
@@ -134,7 +244,7 @@ public class IntakeServiceImpl implements IntakeService {
     @Override
     public Page<VictimCase> list(Caller caller, CaseStatus status, String incidentNumber, int page, int size) {
         requireAgencyRole(caller, "list cases", Role.OFFICER, Role.ADVOCATE, Role.SUPERVISOR);
-        int limit = maxPageSize;
+        int limit = settings.maxPageSize();
         List<FieldError> errors = new ArrayList<>();
         if (page < 0) {
             errors.add(new FieldError("page", "must be 0 or greater"));

@@ -245,9 +245,47 @@ class IntakeServiceImplTest {
         assertThat(service.maxPageSize()).isEqualTo(10);
         assertThatThrownBy(() -> service.list(officer(), null, null, 0, 11)).isInstanceOf(ValidationException.class);
         assertThat(service.list(officer(), null, null, 0, 10).size()).isEqualTo(10);
+    }
 
-        service.modified(config(0));
-        assertThat(service.maxPageSize()).isEqualTo(Page.MAX_SIZE);
+    @Test
+    void invalidConfigurationIsRejectedAndTheOldValueStays() {
+        service.modified(config(10));
+
+        for (int bad : new int[] { 0, -5, 1001 }) {
+            service.modified(config(bad));
+            assertThat(service.maxPageSize()).as("after maxPageSize=" + bad).isEqualTo(10);
+        }
+        service.modified(config(10, 5)); // timeout below 10 ms: the whole change is rejected
+        assertThat(service.maxPageSize()).isEqualTo(10);
+        service.modified(config(1000));
+        assertThat(service.maxPageSize()).isEqualTo(1000);
+    }
+
+    @Test
+    void unreadableConfigurationIsRejectedToo() {
+        service.modified(config(10));
+        service.modified(new IntakeConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return IntakeConfig.class;
+            }
+
+            @Override
+            public int maxPageSize() {
+                throw new IllegalStateException("cannot convert 'abc' to int");
+            }
+
+            @Override
+            public boolean extensionsEnabled() {
+                return true;
+            }
+
+            @Override
+            public int extensionTimeoutMillis() {
+                return 2000;
+            }
+        });
+        assertThat(service.maxPageSize()).isEqualTo(10);
     }
 
     @Test
@@ -255,6 +293,13 @@ class IntakeServiceImplTest {
         IntakeServiceImpl fromConfig = new IntakeServiceImpl(repository, events, config(50));
 
         assertThat(fromConfig.maxPageSize()).isEqualTo(50);
+    }
+
+    @Test
+    void activatesWithDefaultsWhenTheConfigurationIsInvalid() {
+        IntakeServiceImpl fromConfig = new IntakeServiceImpl(repository, events, config(0));
+
+        assertThat(fromConfig.maxPageSize()).isEqualTo(200);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -272,7 +317,21 @@ class IntakeServiceImplTest {
     }
 
     private static IntakeConfig config(int maxPageSize) {
+        return config(maxPageSize, 2000);
+    }
+
+    private static IntakeConfig config(int maxPageSize, int timeoutMillis) {
         return new IntakeConfig() {
+            @Override
+            public boolean extensionsEnabled() {
+                return true;
+            }
+
+            @Override
+            public int extensionTimeoutMillis() {
+                return timeoutMillis;
+            }
+
             @Override
             public Class<? extends Annotation> annotationType() {
                 return IntakeConfig.class;
