@@ -79,6 +79,11 @@ class JaasCallerAuthenticatorTest {
             public String agencyGroupPrefix() {
                 return prefix;
             }
+
+            @Override
+            public int consentMaxShareDays() {
+                return 365;
+            }
         };
     }
 }
