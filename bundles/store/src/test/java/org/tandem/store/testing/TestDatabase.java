@@ -22,7 +22,8 @@ public abstract class TestDatabase implements AutoCloseable {
 
     /** Every table the store writes, children last. */
     public static final String[] TABLES = {"agency", "victim_case", "case_offense", "case_need", "case_person",
-        "person_channel"};
+        "person_channel",
+        "notification", "notification_param", "notification_attempt"};
 
     public static TestDatabase create(Path tempDir) {
         String kind = System.getProperty("tandem.test.db", "derby").toLowerCase(Locale.ROOT);
