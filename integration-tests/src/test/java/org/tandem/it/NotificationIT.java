@@ -222,10 +222,14 @@ public class NotificationIT extends TandemKarafTestSupport {
         }
     }
 
+    /** A case with one Spanish-speaking victim reachable by e-mail only (no safe hours: the test runs any time). */
     private JsonNode openCase(String incident, String email) throws Exception {
-        String body = CaseIntakeIT.EXAMPLE.replace("IT-2026-000123", incident).replace("maria@example.org", email)
-                .replace("\"channels\":[\"SMS\",\"EMAIL\"]", "\"channels\":[\"EMAIL\"]")
-                .replace("\"safeHours\":{\"from\":\"09:00\",\"to\":\"18:00\",\"zone\":\"America/Chicago\"},", "");
+        String body = """
+                {"incident":{"number":"%s","ori":"IL0160000","occurredAt":"2026-11-20T22:15:00Z","offenses":["13A"]},
+                 "persons":[{"role":"PRIMARY_VICTIM","givenName":"María","familyName":"López","language":"es",
+                             "contact":{"email":"%s","channels":["EMAIL"],"noVoicemail":true,"safeToContact":true}}],
+                 "needs":["COUNSELING"]}
+                """.formatted(incident, email);
         HttpResponse<String> created = post("/cases", "officer", "application/json", body);
         assertEquals(created.body(), 201, created.statusCode());
         return JSON.readTree(created.body());
