@@ -17,4 +17,6 @@ mvn -B -q "${repo[@]}" -pl bundles/notification -am install -DskipTests
 mvn -B -q "${repo[@]}" -pl bundles/notification dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench.classpath
 cp=bundles/notification/target/test-classes:bundles/notification/target/classes:$(cat bundles/notification/target/bench.classpath)
-exec java -Xmx512m -cp "$cp" org.tandem.notification.bench.NotificationBench "$@"
+# JAVA_OPTS, e.g. -Dderby.system.durability=test to take the disk's fsync out of the figures
+exec java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${JAVA_OPTS:-} -cp "$cp" \
+    org.tandem.notification.bench.NotificationBench "$@"

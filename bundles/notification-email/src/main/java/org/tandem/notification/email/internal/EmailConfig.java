@@ -44,6 +44,9 @@ public @interface EmailConfig {
     @AttributeDefinition(description = "Read/write timeout in milliseconds")
     int timeoutMillis() default 30000;
 
+    @AttributeDefinition(description = "Name this host gives in EHLO; empty = this machine's canonical host name, looked up once (JavaMail would otherwise resolve it on every connection)")
+    String heloName() default "";
+
     @AttributeDefinition(description = "Hosts whose TLS certificate is trusted without a CA chain (space separated; empty = normal validation)")
     String trustedHosts() default "";
 }

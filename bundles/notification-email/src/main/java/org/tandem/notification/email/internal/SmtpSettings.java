@@ -5,7 +5,8 @@ import java.util.Properties;
 
 /** The SMTP connection as plain values (from {@link EmailConfig}, or built directly in tests and the benchmark). */
 public record SmtpSettings(String host, int port, Security security, String username, String password, String from,
-        String fromName, String replyTo, int connectTimeoutMillis, int timeoutMillis, String trustedHosts) {
+        String fromName, String replyTo, int connectTimeoutMillis, int timeoutMillis, String trustedHosts,
+        String heloName) {
 
     public enum Security { NONE, STARTTLS, TLS }
 
@@ -17,16 +18,33 @@ public record SmtpSettings(String host, int port, Security security, String user
             security = Security.STARTTLS; // an unknown value must not silently fall back to plain text
         }
         return new SmtpSettings(c.host(), c.port(), security, c.username(), c.password(), c.from(), c.fromName(),
-                c.replyTo(), c.connectTimeoutMillis(), c.timeoutMillis(), c.trustedHosts());
+                c.replyTo(), c.connectTimeoutMillis(), c.timeoutMillis(), c.trustedHosts(), c.heloName());
     }
 
     public static SmtpSettings plain(String host, int port, String from) {
-        return new SmtpSettings(host, port, Security.NONE, "", "", from, "Tandem", "", 5000, 10000, "");
+        return new SmtpSettings(host, port, Security.NONE, "", "", from, "Tandem", "", 5000, 10000, "", "");
     }
 
     public SmtpSettings withAuth(String user, String pass) {
         return new SmtpSettings(host, port, security, user, pass, from, fromName, replyTo, connectTimeoutMillis,
-                timeoutMillis, trustedHosts);
+                timeoutMillis, trustedHosts, heloName);
+    }
+
+    /**
+     * The EHLO name when none is configured: looked up once per JVM (left to itself JavaMail resolves the local
+     * address of every new connection, a reverse lookup per message).
+     */
+    private static final class LocalName {
+        static final String VALUE = lookup();
+
+        private static String lookup() {
+            try {
+                String name = java.net.InetAddress.getLocalHost().getCanonicalHostName();
+                return name == null || name.isBlank() ? "localhost" : name;
+            } catch (java.io.IOException e) {
+                return "localhost";
+            }
+        }
     }
 
     String protocol() {
@@ -47,6 +65,7 @@ public record SmtpSettings(String host, int port, Security security, String user
         props.put(p + "timeout", Integer.toString(timeoutMillis));
         props.put(p + "writetimeout", Integer.toString(timeoutMillis));
         props.put(p + "auth", Boolean.toString(authenticates()));
+        props.put(p + "localhost", heloName == null || heloName.isBlank() ? LocalName.VALUE : heloName.strip());
         if (security == Security.STARTTLS) {
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true");

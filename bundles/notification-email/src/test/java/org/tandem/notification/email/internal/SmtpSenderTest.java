@@ -124,14 +124,14 @@ class SmtpSenderTest {
     @Test
     void tlsModesConfigureTheSession() {
         SmtpSettings starttls = new SmtpSettings("smtp.example.org", 587, SmtpSettings.Security.STARTTLS, "u", "p",
-                "a@example.org", "A", "", 1000, 1000, "");
+                "a@example.org", "A", "", 1000, 1000, "", "");
         SmtpSettings tls = new SmtpSettings("smtp.example.org", 465, SmtpSettings.Security.TLS, "u", "p",
-                "a@example.org", "A", "", 1000, 1000, "smtp.example.org");
+                "a@example.org", "A", "", 1000, 1000, "smtp.example.org", "client.example.org");
 
         assertThat(starttls.sessionProperties()).containsEntry("mail.smtp.starttls.required", "true")
                 .containsEntry("mail.smtp.auth", "true");
         assertThat(tls.protocol()).isEqualTo("smtps");
         assertThat(tls.sessionProperties()).containsEntry("mail.smtps.ssl.trust", "smtp.example.org")
-                .containsEntry("mail.smtps.port", "465");
+                .containsEntry("mail.smtps.port", "465").containsEntry("mail.smtps.localhost", "client.example.org");
     }
 }
