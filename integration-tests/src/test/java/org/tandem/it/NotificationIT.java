@@ -134,6 +134,15 @@ public class NotificationIT extends TandemKarafTestSupport {
         assertTrue(doc.path("paths").has("/cases/{id}/notifications"));
         assertTrue(doc.path("paths").has("/notifications/sms/receipts"));
         assertTrue(doc.path("components").path("schemas").has("Notification"));
+        // the console commands are registered with the Karaf shell
+        org.osgi.framework.ServiceReference<org.apache.karaf.shell.api.console.SessionFactory> shell =
+                bundleContext.getServiceReference(org.apache.karaf.shell.api.console.SessionFactory.class);
+        Set<String> commands = new HashSet<>();
+        for (org.apache.karaf.shell.api.console.Command c : bundleContext.getService(shell).getRegistry().getCommands()) {
+            commands.add(c.getScope() + ":" + c.getName());
+        }
+        assertTrue(commands.toString(), commands.containsAll(List.of("tandem:notification-list",
+                "tandem:notification-retry")));
     }
 
     @Test

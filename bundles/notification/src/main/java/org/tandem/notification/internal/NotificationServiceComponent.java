@@ -2,10 +2,15 @@ package org.tandem.notification.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -38,7 +43,18 @@ public class NotificationServiceComponent implements NotificationService, EventH
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationServiceComponent.class);
 
+    private static final long STOP_WAIT_SECONDS = 10;
+
     private final NotificationEngine engine;
+    /**
+     * Events are turned into outbox records on this thread, not EventAdmin's: EventAdmin blacklists a handler that
+     * takes longer than its timeout (a slow database), and then no event would reach it any more.
+     */
+    private final ExecutorService planner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tandem-notification-planner");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public NotificationServiceComponent(@Reference(name = "repository") NotificationRepository repository,
@@ -49,12 +65,28 @@ public class NotificationServiceComponent implements NotificationService, EventH
 
     @Override
     public void handleEvent(Event event) {
+        Optional<TriggerEvent> trigger = EventTranslator.translate(event.getTopic(), event::getProperty);
+        trigger.ifPresent(t -> planner.execute(() -> {
+            try {
+                engine.plan(t);
+            } catch (RuntimeException e) {
+                // ids only: events carry no PII
+                LOG.error("{} event {} for case {} could not be turned into notifications", t.eventType(),
+                        t.eventId(), t.caseId(), e);
+            }
+        }));
+    }
+
+    /** Events already accepted are written to the outbox before the component goes away. */
+    @Deactivate
+    void deactivate() {
+        planner.shutdown();
         try {
-            EventTranslator.translate(event.getTopic(), event::getProperty).ifPresent(engine::plan);
-        } catch (RuntimeException e) {
-            // ids only: events carry no PII
-            LOG.error("Event {} for case {} could not be turned into notifications", event.getTopic(),
-                    event.getProperty(NotificationEvents.PROP_CASE_ID), e);
+            if (!planner.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Notification planner did not finish within {} s; pending events are lost", STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
