@@ -86,7 +86,7 @@ public class CaseIntakeIT extends TandemKarafTestSupport {
         JsonNode body = JSON.readTree(r.body());
         assertEquals("UP", body.path("status").asText());
         assertTrue(body.path("store").path("database").asText(), body.path("store").path("database").asText().startsWith(TestDatabase.productPrefix()));
-        assertTrue(body.toString(), body.path("store").path("schemaVersion").asInt() >= 2);
+        assertTrue(body.toString(), body.path("store").path("schemaVersion").asInt() >= 3);
     }
 
     @Test

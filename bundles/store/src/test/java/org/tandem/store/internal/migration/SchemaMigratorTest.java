@@ -64,10 +64,33 @@ class SchemaMigratorTest {
         assertThat(db.count("tandem_schema_version")).isEqualTo(versions.size());
     }
 
+    /** Versions need not be consecutive: V001 then V003 applies both. */
+    @Test
+    void gapsInNumberingAreAccepted() {
+        MigrationResult result = migrator("gap").migrate();
+
+        assertThat(result.applied()).containsExactly(1, 3);
+        assertThat(result.currentVersion()).isEqualTo(3);
+        assertThat(db.count("mt_third")).isEqualTo(1);
+    }
+
+    /**
+     * What happens when a lower number is inserted into the gap later (V002 merged after V003 ran): the migrator
+     * refuses to apply it below an applied version, so such a database must be migrated by hand (or the new file
+     * renumbered above the highest applied one). Pinned so the behaviour is a conscious choice.
+     */
+    @Test
+    void aMigrationInsertedBelowAnAppliedOneIsRefused() {
+        migrator("gap").migrate();
+
+        assertThatThrownBy(() -> migrator("gap-filled").migrate()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("V002__second.sql").hasMessageContaining("not applied but version 3 is");
+    }
+
     @Test
     void secondRunAppliesNothing() {
         SchemaMigrator migrator = new SchemaMigrator(db.dataSource());
-        migrator.migrate();
+        MigrationResult first = migrator.migrate();
 
         MigrationResult again = new SchemaMigrator(db.dataSource()).migrate();
 

@@ -1,0 +1,49 @@
+package org.tandem.api.notification;
+
+import java.util.List;
+import java.util.Set;
+
+import org.tandem.api.Caller;
+import org.tandem.api.Page;
+import org.tandem.api.cases.Channel;
+
+/** Notifications on behalf of users (REST), operators (console) and integrations (delivery receipts). */
+public interface NotificationService {
+
+    /**
+     * Queues a manual message to people on one of the caller's agency's cases. Every rule applies at send time as
+     * for any notification (consent, safe hours, safe-to-contact, channel order).
+     *
+     * @return the records created (or found, for a repeated request id), one per recipient
+     * @throws org.tandem.api.AccessDeniedException unless the caller is an officer or advocate with an agency
+     * @throws java.util.NoSuchElementException when the case is not the caller's agency's
+     * @throws org.tandem.api.ValidationException for an empty text, unknown person ids ...
+     */
+    List<Notification> sendManual(Caller caller, String caseId, ManualMessage message);
+
+    /**
+     * Delivery evidence: every record of the case with every attempt, newest first.
+     *
+     * @throws java.util.NoSuchElementException when the case is not the caller's agency's
+     */
+    Page<Notification> forCase(Caller caller, String caseId, int page, int size);
+
+    /** Platform-internal (console): records in the given states, newest first. */
+    List<Notification> list(Set<NotificationState> states, int limit);
+
+    /**
+     * Platform-internal (console): another round of attempts for a FAILED, DEAD or WITHHELD record; rules are
+     * evaluated again at send time.
+     *
+     * @throws java.util.NoSuchElementException for an unknown id
+     * @throws IllegalStateException when the record was sent or is already queued
+     */
+    Notification retry(String notificationId, String requestedBy);
+
+    /**
+     * A delivery receipt from a provider (e.g. the SMS gateway's callback).
+     *
+     * @return false when no sent record matches the provider message id
+     */
+    boolean deliveryReport(Channel channel, String providerMessageId, boolean delivered, String detail);
+}

@@ -1,0 +1,117 @@
+package org.tandem.notification.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tandem.api.Caller;
+import org.tandem.api.Page;
+import org.tandem.api.cases.CaseRepository;
+import org.tandem.api.cases.Channel;
+import org.tandem.api.notification.ManualMessage;
+import org.tandem.api.notification.Notification;
+import org.tandem.api.notification.NotificationEvents;
+import org.tandem.api.notification.NotificationRepository;
+import org.tandem.api.notification.NotificationService;
+import org.tandem.api.notification.NotificationState;
+
+/**
+ * The notification service and the listener for the triggering events. It only writes the outbox; it does not need
+ * the consent service, so events are recorded even while consent or channels are unavailable (the
+ * {@link DispatcherComponent}, which sends, cannot run without consent).
+ */
+@Component(service = {NotificationService.class, EventHandler.class}, property = {
+        EventConstants.EVENT_TOPIC + "=" + NotificationEvents.CASE_OPENED,
+        EventConstants.EVENT_TOPIC + "=" + NotificationEvents.REFERRAL_STATUS_CHANGED,
+        EventConstants.EVENT_TOPIC + "=" + NotificationEvents.CUSTODY_STATUS_CHANGED,
+        EventConstants.EVENT_TOPIC + "=" + NotificationEvents.COURT_EVENT_SCHEDULED })
+public class NotificationServiceComponent implements NotificationService, EventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationServiceComponent.class);
+
+    private static final long STOP_WAIT_SECONDS = 10;
+
+    private final NotificationEngine engine;
+    /**
+     * Events are turned into outbox records on this thread, not EventAdmin's: EventAdmin blacklists a handler that
+     * takes longer than its timeout (a slow database), and then no event would reach it any more.
+     */
+    private final ExecutorService planner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tandem-notification-planner");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public NotificationServiceComponent(@Reference(name = "repository") NotificationRepository repository,
+            @Reference(name = "cases") CaseRepository cases, @Reference(name = "eventAdmin") EventAdmin eventAdmin) {
+        this.engine = new NotificationEngine(repository, cases,
+                (topic, props) -> eventAdmin.postEvent(new Event(topic, props)), Clock.systemUTC());
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Optional<TriggerEvent> trigger = EventTranslator.translate(event.getTopic(), event::getProperty);
+        trigger.ifPresent(t -> planner.execute(() -> {
+            try {
+                engine.plan(t);
+            } catch (RuntimeException e) {
+                // ids only: events carry no PII
+                LOG.error("{} event {} for case {} could not be turned into notifications", t.eventType(),
+                        t.eventId(), t.caseId(), e);
+            }
+        }));
+    }
+
+    /** Events already accepted are written to the outbox before the component goes away. */
+    @Deactivate
+    void deactivate() {
+        planner.shutdown();
+        try {
+            if (!planner.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Notification planner did not finish within {} s; pending events are lost", STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public List<Notification> sendManual(Caller caller, String caseId, ManualMessage message) {
+        return engine.sendManual(caller, caseId, message);
+    }
+
+    @Override
+    public Page<Notification> forCase(Caller caller, String caseId, int page, int size) {
+        return engine.forCase(caller, caseId, page, size);
+    }
+
+    @Override
+    public List<Notification> list(Set<NotificationState> states, int limit) {
+        return engine.list(states, limit);
+    }
+
+    @Override
+    public Notification retry(String notificationId, String requestedBy) {
+        return engine.retry(notificationId, requestedBy);
+    }
+
+    @Override
+    public boolean deliveryReport(Channel channel, String providerMessageId, boolean delivered, String detail) {
+        return engine.deliveryReport(channel, providerMessageId, delivered, detail);
+    }
+}

@@ -1,0 +1,2 @@
+CREATE TABLE mt_third (id INT NOT NULL);
+INSERT INTO mt_third (id) VALUES (3);
