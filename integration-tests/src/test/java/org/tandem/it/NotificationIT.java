@@ -57,7 +57,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 public class NotificationIT extends TandemKarafTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Boolean> CONSENTS = new ConcurrentHashMap<>();
     private static GreenMail smtp;
 
     @Inject
@@ -80,32 +79,6 @@ public class NotificationIT extends TandemKarafTestSupport {
                 editConfigurationFilePut("etc/org.tandem.notification.cfg", "maxSendsPerSecond", "4"));
     }
 
-    /** A consent service answering from a map (test double until the security bundle's implementation is merged). */
-    static final class MapConsentService implements ConsentService {
-        @Override
-        public Optional<Consent> activeConsent(String personId, ConsentScope scope, Recipient recipient) {
-            return scope == ConsentScope.NOTIFY && Boolean.TRUE.equals(CONSENTS.get(personId))
-                    ? Optional.of(new Consent("it-" + personId, null, personId, scope, Recipient.ANY, "notifications",
-                            ConsentForm.WRITTEN, Instant.EPOCH, null, null, "it", null, null))
-                    : Optional.empty();
-        }
-
-        @Override
-        public Consent record(Caller caller, NewConsent consent) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Consent revoke(Caller caller, String consentId, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Consent> forCase(Caller caller, String caseId) {
-            return List.of();
-        }
-    }
-
     @Before
     public void smtpServerAndConsentService() throws Exception {
         synchronized (NotificationIT.class) {
@@ -113,9 +86,6 @@ public class NotificationIT extends TandemKarafTestSupport {
                 smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getProperty("tandem.it.smtpPort")),
                         "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
                 smtp.start();
-                Hashtable<String, Object> props = new Hashtable<>();
-                props.put(Constants.SERVICE_RANKING, 1000);
-                bundleContext.registerService(ConsentService.class, new MapConsentService(), props);
             }
         }
     }
@@ -151,7 +121,7 @@ public class NotificationIT extends TandemKarafTestSupport {
         String caseId = created.path("id").asText();
         String personId = created.path("persons").get(0).path("id").asText();
         // consent recorded right after the case was opened: the welcome message waits for it
-        CONSENTS.put(personId, true);
+        grantNotifyConsent(caseId, personId);
 
         MimeMessage mail = Awaitility.await("the Spanish welcome e-mail").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200)).until(() -> mailTo("maria.it@example.org"), m -> m.isPresent())
@@ -189,7 +159,7 @@ public class NotificationIT extends TandemKarafTestSupport {
         JsonNode created = openCase("IT-NOTIFY-RESTART", "restart.it@example.org");
         String caseId = created.path("id").asText();
         String personId = created.path("persons").get(0).path("id").asText();
-        CONSENTS.put(personId, true);
+        grantNotifyConsent(caseId, personId);
         int messages = 20;
         for (int i = 0; i < messages; i++) {
             HttpResponse<String> r = post("/cases/" + caseId + "/notifications", "officer",
@@ -270,5 +240,13 @@ public class NotificationIT extends TandemKarafTestSupport {
             }
         }
         throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    /** The real consent service (bundles/security): a written NOTIFY consent recorded through REST. */
+    private void grantNotifyConsent(String caseId, String personId) throws Exception {
+        HttpResponse<String> r = post("/cases/" + caseId + "/consents", "officer", "application/json",
+                "{\"personId\":\"" + personId + "\",\"scope\":\"NOTIFY\",\"recipient\":{\"kind\":\"ANY\"},"
+                        + "\"purpose\":\"Case notifications\",\"form\":\"WRITTEN\"}");
+        assertEquals(r.body(), 201, r.statusCode());
     }
 }

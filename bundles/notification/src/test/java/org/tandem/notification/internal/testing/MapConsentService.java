@@ -63,4 +63,9 @@ public final class MapConsentService implements ConsentService {
     public List<Consent> forCase(Caller caller, String caseId) {
         return byPerson.values().stream().filter(c -> c.caseId().equals(caseId)).toList();
     }
+
+    @Override
+    public Optional<Consent> get(Caller caller, String consentId) {
+        return Optional.empty();
+    }
 }
