@@ -49,7 +49,7 @@ class StoreComponentTest {
         assertThat(registered).extracting(s -> s.getClass().getInterfaces()[0])
                 .containsExactly(CaseRepository.class, AgencyRepository.class, StoreInfo.class);
         StoreInfo info = (StoreInfo) registered.get(2);
-        assertThat(info.schemaVersion()).isEqualTo(1);
+        assertThat(info.schemaVersion()).isEqualTo(TestDatabase.LATEST_SCHEMA_VERSION);
         assertThat(info.databaseProduct()).isNotBlank();
         assertThat(info.ping()).isTrue();
         assertThat(db.count("victim_case")).isZero();

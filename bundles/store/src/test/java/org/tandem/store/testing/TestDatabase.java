@@ -1,6 +1,11 @@
 package org.tandem.store.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +27,11 @@ public abstract class TestDatabase implements AutoCloseable {
 
     /** Every table the store writes, children last. */
     public static final String[] TABLES = {"agency", "victim_case", "case_offense", "case_need", "case_person",
-        "person_channel"};
+        "person_channel", "processed_message", "registration", "compensation_claim", "dead_letter"};
+
+    /** The versions listed in the real migration index, in order. */
+    public static final List<Integer> SCHEMA_VERSIONS = schemaVersions();
+    public static final int LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS.get(SCHEMA_VERSIONS.size() - 1);
 
     public static TestDatabase create(Path tempDir) {
         String kind = System.getProperty("tandem.test.db", "derby").toLowerCase(Locale.ROOT);
@@ -32,6 +41,21 @@ public abstract class TestDatabase implements AutoCloseable {
                     "jdbc:postgresql://localhost:5432/postgres?user=postgres"));
             default -> throw new IllegalArgumentException("tandem.test.db: derby or postgresql, not " + kind);
         };
+    }
+
+    private static List<Integer> schemaVersions() {
+        try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream("db/migration/index.txt")) {
+            List<Integer> versions = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String name = line.strip();
+                if (name.startsWith("V")) {
+                    versions.add(Integer.parseInt(name.substring(1, name.indexOf("__"))));
+                }
+            }
+            return List.copyOf(versions);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public abstract DataSource dataSource();
