@@ -85,7 +85,7 @@ public class CaseIntakeIT extends TandemKarafTestSupport {
         JsonNode body = JSON.readTree(r.body());
         assertEquals("UP", body.path("status").asText());
         assertTrue(body.path("store").path("database").asText(), body.path("store").path("database").asText().startsWith("Apache Derby"));
-        assertEquals(1, body.path("store").path("schemaVersion").asInt());
+        assertEquals(4, body.path("store").path("schemaVersion").asInt());
     }
 
     @Test
