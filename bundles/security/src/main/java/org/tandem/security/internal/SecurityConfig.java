@@ -11,4 +11,10 @@ public @interface SecurityConfig {
 
     @AttributeDefinition(description = "A user's agency is the JAAS group (or role) named <prefix><agency id>, e.g. agency-PD-DEMO")
     String agencyGroupPrefix() default "agency-";
+
+    @AttributeDefinition(description = "Seconds a successful login is remembered (as a keyed hash of user and password,"
+            + " never the password), so HTTP Basic does not cost a JAAS login per request. A password change or a"
+            + " removed account takes effect within this time; a failed login forgets the user at once. 0 disables.",
+            min = "0")
+    int credentialCacheSeconds() default 60;
 }
