@@ -47,6 +47,11 @@ public class FeatureLifecycleIT extends TandemKarafTestSupport {
         // tandem-all requires them all; as an admin would, require each one directly (and the core, which
         // would otherwise leave with the last feature needing it), then drop tandem-all
         features.installFeature("tandem-core");
+        // every member of tandem-all becomes a root requirement (not only those cycled below), so that dropping
+        // tandem-all removes nothing
+        for (org.apache.karaf.features.Dependency member : features.getFeature("tandem-all").getDependencies()) {
+            features.installFeature(member.getName());
+        }
         for (Map.Entry<String, String> f : OPTIONAL) {
             features.installFeature(f.getKey());
         }
