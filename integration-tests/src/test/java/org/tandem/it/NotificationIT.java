@@ -204,6 +204,25 @@ public class NotificationIT extends TandemKarafTestSupport {
         }
     }
 
+    /** The event is journaled with the case: a case opened while the engine is down is notified when it is back. */
+    @Test
+    public void aCaseOpenedWhileTheNotificationBundleIsStoppedIsNotifiedOnceItStarts() throws Exception {
+        Bundle engine = bundle("org.tandem.notification");
+        engine.stop();
+        try {
+            JsonNode created = openCase("IT-NOTIFY-STOPPED", "stopped.it@example.org");
+            grantNotifyConsent(created.path("id").asText(), created.path("persons").get(0).path("id").asText());
+            Awaitility.await("nothing sent while stopped").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> countTo("stopped.it@example.org") == 0);
+        } finally {
+            engine.start();
+        }
+        Awaitility.await("the welcome e-mail after the start").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> countTo("stopped.it@example.org") == 1);
+        Awaitility.await("and only one").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> countTo("stopped.it@example.org") == 1);
+    }
+
     /** A case with one Spanish-speaking victim reachable by e-mail only (no safe hours: the test runs any time). */
     private JsonNode openCase(String incident, String email) throws Exception {
         String body = """

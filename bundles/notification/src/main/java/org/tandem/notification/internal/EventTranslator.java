@@ -42,9 +42,17 @@ final class EventTranslator {
                         persons, "case-opened", params, user));
             case NotificationEvents.REFERRAL_STATUS_CHANGED: {
                 String referralId = text(property.apply(NotificationEvents.PROP_REFERRAL_ID));
+                // the referral bundle posts the new status as "to" (ReferralTopics.PROP_TO); "status" is accepted too
                 String status = text(property.apply(NotificationEvents.PROP_STATUS));
+                if (status == null) {
+                    status = text(property.apply(org.tandem.api.referral.ReferralTopics.PROP_TO));
+                }
                 if (referralId == null || status == null) {
                     return missing(topic, caseId, "referralId, status");
+                }
+                if ("DRAFT".equals(status)) {
+                    // an advocate's unsent draft is nothing to tell the victim about
+                    return Optional.empty();
                 }
                 put(params, NotificationEvents.PROP_REFERRAL_ID, referralId);
                 put(params, NotificationEvents.PROP_STATUS, status);

@@ -2,9 +2,9 @@ package org.tandem.notification.internal;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +22,8 @@ import org.tandem.api.Caller;
 import org.tandem.api.Page;
 import org.tandem.api.cases.CaseRepository;
 import org.tandem.api.cases.Channel;
+import org.tandem.api.event.EventJournal;
+import org.tandem.api.event.JournalEntry;
 import org.tandem.api.notification.ManualMessage;
 import org.tandem.api.notification.Notification;
 import org.tandem.api.notification.NotificationEvents;
@@ -30,9 +32,14 @@ import org.tandem.api.notification.NotificationService;
 import org.tandem.api.notification.NotificationState;
 
 /**
- * The notification service and the listener for the triggering events. It only writes the outbox; it does not need
+ * The notification service and the consumer of the triggering events. It only writes the outbox; it does not need
  * the consent service, so events are recorded even while consent or channels are unavailable (the
  * {@link DispatcherComponent}, which sends, cannot run without consent).
+ * <p>
+ * Case and referral events are read from the durable {@link EventJournal} (cursor {@value #CONSUMER}), not taken
+ * from EventAdmin: an event committed while this bundle was stopped, or just before a crash, is planned when it
+ * comes back. Their live EventAdmin events only wake the journal reader. Custody and court events, which adapters
+ * post live, are planned straight from EventAdmin.
  */
 @Component(service = {NotificationService.class, EventHandler.class}, property = {
         EventConstants.EVENT_TOPIC + "=" + NotificationEvents.CASE_OPENED,
@@ -41,16 +48,26 @@ import org.tandem.api.notification.NotificationState;
         EventConstants.EVENT_TOPIC + "=" + NotificationEvents.COURT_EVENT_SCHEDULED })
 public class NotificationServiceComponent implements NotificationService, EventHandler {
 
+    /** The journal cursor of the notification outbox (created by schema V005). */
+    static final String CONSUMER = "notification";
+
     private static final Logger LOG = LoggerFactory.getLogger(NotificationServiceComponent.class);
 
+    private static final Set<String> JOURNALED = Set.of(NotificationEvents.CASE_OPENED,
+            NotificationEvents.REFERRAL_STATUS_CHANGED);
     private static final long STOP_WAIT_SECONDS = 10;
+    /** Also picks up what other nodes journaled and retries after a failure. */
+    private static final long POLL_SECONDS = 5;
+    private static final int BATCH = 200;
 
     private final NotificationEngine engine;
+    private final EventJournal journal;
+    private final AtomicBoolean catchUpQueued = new AtomicBoolean();
     /**
      * Events are turned into outbox records on this thread, not EventAdmin's: EventAdmin blacklists a handler that
      * takes longer than its timeout (a slow database), and then no event would reach it any more.
      */
-    private final ExecutorService planner = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService planner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "tandem-notification-planner");
         t.setDaemon(true);
         return t;
@@ -58,15 +75,21 @@ public class NotificationServiceComponent implements NotificationService, EventH
 
     @Activate
     public NotificationServiceComponent(@Reference(name = "repository") NotificationRepository repository,
-            @Reference(name = "cases") CaseRepository cases, @Reference(name = "eventAdmin") EventAdmin eventAdmin) {
+            @Reference(name = "cases") CaseRepository cases, @Reference(name = "eventAdmin") EventAdmin eventAdmin,
+            @Reference(name = "journal") EventJournal journal) {
         this.engine = new NotificationEngine(repository, cases,
                 (topic, props) -> eventAdmin.postEvent(new Event(topic, props)), Clock.systemUTC());
+        this.journal = journal;
+        planner.scheduleWithFixedDelay(this::catchUp, 0, POLL_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override
     public void handleEvent(Event event) {
-        Optional<TriggerEvent> trigger = EventTranslator.translate(event.getTopic(), event::getProperty);
-        trigger.ifPresent(t -> planner.execute(() -> {
+        if (JOURNALED.contains(event.getTopic())) {
+            wake();
+            return;
+        }
+        EventTranslator.translate(event.getTopic(), event::getProperty).ifPresent(t -> planner.execute(() -> {
             try {
                 engine.plan(t);
             } catch (RuntimeException e) {
@@ -77,13 +100,41 @@ public class NotificationServiceComponent implements NotificationService, EventH
         }));
     }
 
+    /** Coalesces wake-ups: a burst of events makes one catch-up, not one per event. */
+    private void wake() {
+        if (catchUpQueued.compareAndSet(false, true)) {
+            try {
+                planner.execute(this::catchUp);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                catchUpQueued.set(false);
+            }
+        }
+    }
+
+    /** Plans every journaled event after the cursor; a failure leaves the rest for the next poll. */
+    void catchUp() {
+        catchUpQueued.set(false);
+        try {
+            while (journal.consume(CONSUMER, BATCH, this::plan) == BATCH) {
+                // a full batch: there may be more
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Notification journal catch-up failed, retried in {} s: {}", POLL_SECONDS, e.toString());
+        }
+    }
+
+    private void plan(JournalEntry entry) {
+        EventTranslator.translate(entry.topic(), entry.properties()::get).ifPresent(engine::plan);
+    }
+
     /** Events already accepted are written to the outbox before the component goes away. */
     @Deactivate
     void deactivate() {
         planner.shutdown();
         try {
             if (!planner.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("Notification planner did not finish within {} s; pending events are lost", STOP_WAIT_SECONDS);
+                LOG.warn("Notification planner did not finish within {} s; journaled events are planned at the next"
+                        + " start, live custody/court events still queued are lost", STOP_WAIT_SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package org.tandem.store.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +18,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.api.cases.CaseRepository;
+import org.tandem.api.event.EventJournal;
 import org.tandem.api.store.AgencyRepository;
 import org.tandem.api.store.StoreInfo;
 import org.tandem.store.internal.agency.JdbcAgencyRepository;
 import org.tandem.store.internal.cases.JdbcCaseRepository;
+import org.tandem.store.internal.event.JdbcEventJournal;
 import org.tandem.store.internal.migration.SchemaMigrator;
 
 /**
@@ -36,6 +39,8 @@ import org.tandem.store.internal.migration.SchemaMigrator;
         attribute = "objectClass:List<String>=\"org.tandem.api.cases.CaseRepository\"")
 @Capability(namespace = "osgi.service", uses = AgencyRepository.class,
         attribute = "objectClass:List<String>=\"org.tandem.api.store.AgencyRepository\"")
+@Capability(namespace = "osgi.service", uses = EventJournal.class,
+        attribute = "objectClass:List<String>=\"org.tandem.api.event.EventJournal\"")
 @Capability(namespace = "osgi.service", uses = StoreInfo.class,
         attribute = "objectClass:List<String>=\"org.tandem.api.store.StoreInfo\"")
 public class StoreComponent {
@@ -70,6 +75,8 @@ public class StoreComponent {
         LOG.info("Tandem store ready: schema version {} on {}", version, product);
         registrations.add(context.registerService(CaseRepository.class, new JdbcCaseRepository(dataSource), null));
         registrations.add(context.registerService(AgencyRepository.class, new JdbcAgencyRepository(dataSource), null));
+        registrations.add(context.registerService(EventJournal.class,
+                new JdbcEventJournal(dataSource, Clock.systemUTC()), null));
         // last: its presence tells the platform the store is ready
         registrations.add(context.registerService(StoreInfo.class, new JdbcStoreInfo(dataSource, version, product),
                 null));

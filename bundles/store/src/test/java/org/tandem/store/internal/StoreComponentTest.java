@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.tandem.api.cases.CaseRepository;
+import org.tandem.api.event.EventJournal;
 import org.tandem.api.store.AgencyRepository;
 import org.tandem.api.store.StoreInfo;
 import org.tandem.store.internal.migration.SchemaMigrator;
@@ -47,8 +48,8 @@ class StoreComponentTest {
         component.activate(context(), config(true));
 
         assertThat(registered).extracting(s -> s.getClass().getInterfaces()[0])
-                .containsExactly(CaseRepository.class, AgencyRepository.class, StoreInfo.class);
-        StoreInfo info = (StoreInfo) registered.get(2);
+                .containsExactly(CaseRepository.class, AgencyRepository.class, EventJournal.class, StoreInfo.class);
+        StoreInfo info = (StoreInfo) registered.get(3);
         assertThat(info.schemaVersion()).isEqualTo(TestDatabase.latestMigration());
         assertThat(info.databaseProduct()).isNotBlank();
         assertThat(info.ping()).isTrue();
@@ -56,7 +57,8 @@ class StoreComponentTest {
 
         component.deactivate();
 
-        assertThat(unregistered).containsExactly(StoreInfo.class, AgencyRepository.class, CaseRepository.class);
+        assertThat(unregistered).containsExactly(StoreInfo.class, EventJournal.class, AgencyRepository.class,
+                CaseRepository.class);
     }
 
     @Test
@@ -77,7 +79,7 @@ class StoreComponentTest {
 
         new SchemaMigrator(db.dataSource()).migrate();
         component.activate(context(), config(false));
-        assertThat(registered).hasSize(3);
+        assertThat(registered).hasSize(4);
     }
 
     @Test

@@ -29,7 +29,7 @@ public abstract class TestDatabase implements AutoCloseable {
     public static final String[] TABLES = {"agency", "victim_case", "case_offense", "case_need", "case_person",
         "person_channel", "consent", "provider", "provider_service", "provider_language", "provider_area",
         "provider_location", "referral", "referral_service", "referral_transition",
-        "notification", "notification_param", "notification_attempt"};
+        "notification", "notification_param", "notification_attempt", "event_journal"};
 
     /** The versions listed in the real migration index, in order. */
     public static List<Integer> migrationVersions() {

@@ -37,6 +37,7 @@ import org.tandem.api.Role;
 import org.tandem.api.TandemTopics;
 import org.tandem.api.ValidationException;
 import org.tandem.api.cases.CaseQuery;
+import org.tandem.api.cases.CaseEvents;
 import org.tandem.api.cases.CaseRepository;
 import org.tandem.api.cases.CaseStatus;
 import org.tandem.api.cases.IntakeService;
@@ -216,13 +217,7 @@ public class IntakeServiceImpl implements IntakeService, ExtensionMonitor {
 
     /** After the insert committed: the case is stored whether or not the event can be delivered. */
     private void postOpened(VictimCase victimCase) {
-        Map<String, Object> properties = Map.of(
-                TandemTopics.PROP_CASE_ID, victimCase.id(),
-                TandemTopics.PROP_AGENCY_ID, victimCase.agencyId(),
-                TandemTopics.PROP_INCIDENT_NUMBER, victimCase.incident().number(),
-                TandemTopics.PROP_ORI, victimCase.incident().ori(),
-                TandemTopics.PROP_USER, victimCase.createdBy(),
-                TandemTopics.PROP_TIMESTAMP, victimCase.createdAt().toEpochMilli());
+        Map<String, Object> properties = CaseEvents.opened(victimCase);
         try {
             eventAdmin.postEvent(new Event(TandemTopics.CASE_OPENED, properties));
         } catch (RuntimeException e) {

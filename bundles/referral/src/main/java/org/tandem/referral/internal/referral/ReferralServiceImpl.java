@@ -54,6 +54,7 @@ import org.tandem.api.referral.ReferralRepository;
 import org.tandem.api.referral.ReferralService;
 import org.tandem.api.referral.ReferralSide;
 import org.tandem.api.referral.ReferralStatus;
+import org.tandem.api.referral.ReferralEvents;
 import org.tandem.api.referral.ReferralTopics;
 import org.tandem.api.referral.ReferralTransition;
 import org.tandem.api.referral.ReferralView;
@@ -398,21 +399,8 @@ public class ReferralServiceImpl implements ReferralService {
 
     /** After the change is committed: ids and statuses only. */
     private void post(Referral r, Provider provider, ReferralTransition step) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ReferralTopics.PROP_REFERRAL_ID, r.id());
-        props.put(ReferralTopics.PROP_CASE_ID, r.caseId());
-        props.put(ReferralTopics.PROP_AGENCY_ID, r.agencyId());
-        props.put(ReferralTopics.PROP_PERSON_ID, r.personId());
-        props.put(ReferralTopics.PROP_PROVIDER_ID, r.providerId());
-        if (provider != null && provider.agencyId() != null) {
-            props.put(ReferralTopics.PROP_PROVIDER_AGENCY_ID, provider.agencyId());
-        }
-        if (step.from() != null) {
-            props.put(ReferralTopics.PROP_FROM, step.from().name());
-        }
-        props.put(ReferralTopics.PROP_TO, step.to().name());
-        props.put(ReferralTopics.PROP_USER, step.by());
-        props.put(ReferralTopics.PROP_TIMESTAMP, step.at().toEpochMilli());
+        Map<String, Object> props = ReferralEvents.statusChanged(r,
+                provider == null ? null : provider.agencyId(), step);
         try {
             events.postEvent(new Event(ReferralTopics.STATUS_CHANGED, props));
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,9 +13,12 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.tandem.api.Page;
+import org.tandem.api.TandemTopics;
+import org.tandem.api.cases.CaseEvents;
 import org.tandem.api.cases.CaseQuery;
 import org.tandem.api.cases.CaseRepository;
 import org.tandem.api.cases.VictimCase;
+import org.tandem.store.internal.event.JournalWriter;
 import org.tandem.store.internal.jdbc.Jdbc;
 
 /**
@@ -34,6 +38,9 @@ public final class JdbcCaseRepository implements CaseRepository {
         Objects.requireNonNull(victimCase, "victimCase");
         Jdbc.inTransaction(dataSource, "insert case", c -> {
             CaseWriter.insert(c, victimCase);
+            // same transaction: the event exists exactly when the case does (last: see JournalWriter)
+            JournalWriter.append(c, List.of(new JournalWriter.Event(TandemTopics.CASE_OPENED,
+                    CaseEvents.opened(victimCase))), Instant.now());
             return null;
         });
     }

@@ -21,12 +21,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.tandem.api.Page;
 import org.tandem.api.cases.ServiceCategory;
 import org.tandem.api.referral.Referral;
+import org.tandem.api.referral.ReferralEvents;
 import org.tandem.api.referral.ReferralQuery;
 import org.tandem.api.referral.ReferralRepository;
 import org.tandem.api.referral.ReferralStatus;
+import org.tandem.api.referral.ReferralTopics;
 import org.tandem.api.referral.ReferralTransition;
 import org.tandem.api.referral.Urgency;
 import org.tandem.api.store.StoreInfo;
+import org.tandem.store.internal.event.JournalWriter;
 import org.tandem.store.internal.jdbc.Jdbc;
 import org.tandem.store.internal.jdbc.TypedQuery;
 
@@ -85,6 +88,7 @@ public final class JdbcReferralRepository implements ReferralRepository {
             for (int seq = 0; seq < r.history().size(); seq++) {
                 insertStep(c, r.id(), seq, r.history().get(seq));
             }
+            journal(c, r, r.history());
             return null;
         });
     }
@@ -119,7 +123,11 @@ public final class JdbcReferralRepository implements ReferralRepository {
             int seq = Jdbc.query(c, "SELECT COUNT(*) FROM referral_transition WHERE referral_id = ?", List.of(id),
                     rs -> rs.getInt(1)).get(0);
             insertStep(c, id, seq, step);
-            return find(c, id);
+            Optional<Referral> changed = find(c, id);
+            if (changed.isPresent()) {
+                journal(c, changed.get(), List.of(step));
+            }
+            return changed;
         });
     }
 
@@ -175,6 +183,16 @@ public final class JdbcReferralRepository implements ReferralRepository {
         List<Row> rows = Jdbc.query(c, "SELECT " + COLUMNS + " FROM referral r WHERE r.id = ?", List.of(id),
                 JdbcReferralRepository::row);
         return withChildren(c, rows).stream().findFirst();
+    }
+
+    /** Same transaction as the change, last (see JournalWriter): one STATUS_CHANGED entry per step. */
+    private static void journal(Connection c, Referral r, List<ReferralTransition> steps) throws SQLException {
+        List<String> agency = Jdbc.query(c, "SELECT agency_id FROM provider WHERE id = ?", List.of(r.providerId()),
+                rs -> rs.getString(1));
+        String providerAgencyId = agency.isEmpty() ? null : agency.get(0);
+        List<JournalWriter.Event> events = steps.stream().map(step -> new JournalWriter.Event(
+                ReferralTopics.STATUS_CHANGED, ReferralEvents.statusChanged(r, providerAgencyId, step))).toList();
+        JournalWriter.append(c, events, Instant.now());
     }
 
     private static void insertStep(Connection c, String id, int seq, ReferralTransition t) throws SQLException {

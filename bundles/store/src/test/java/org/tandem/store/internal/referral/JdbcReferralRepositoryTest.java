@@ -1,5 +1,12 @@
 package org.tandem.store.internal.referral;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Map;
+import org.tandem.api.TandemTopics;
+import org.tandem.api.event.JournalEntry;
+import org.tandem.api.referral.ReferralTopics;
+import org.tandem.store.internal.event.JdbcEventJournal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -66,6 +73,28 @@ class JdbcReferralRepositoryTest {
     private Referral send(Referral r, Instant at) {
         return repository.transition(r.id(), r.version(),
                 new ReferralTransition(r.status(), ReferralStatus.SENT, at, "officer", "PD-DEMO", null)).orElseThrow();
+    }
+
+    @Test
+    void everyStatusChangeIsJournaledWithTheChangeAndTheProvidersAgency() {
+        Referral r = draft("prv-vsp", 1, T0);
+        repository.insert(r);
+        send(r, T0.plusSeconds(60));
+        assertThat(repository.transition(r.id(), 0, new ReferralTransition(ReferralStatus.SENT,
+                ReferralStatus.ACCEPTED, T0, "x", "PD-DEMO", null))).as("stale: nothing changes").isEmpty();
+
+        List<JournalEntry> entries = new ArrayList<>();
+        new JdbcEventJournal(db.dataSource(), Clock.systemUTC()).consume("notification", 100, entries::add);
+        assertThat(entries).extracting(JournalEntry::topic).containsExactly(TandemTopics.CASE_OPENED,
+                ReferralTopics.STATUS_CHANGED, ReferralTopics.STATUS_CHANGED);
+        Map<String, Object> sent = entries.get(2).properties();
+        assertThat(sent).containsEntry(ReferralTopics.PROP_REFERRAL_ID, r.id())
+                .containsEntry(ReferralTopics.PROP_FROM, "DRAFT").containsEntry(ReferralTopics.PROP_TO, "SENT")
+                .containsEntry(ReferralTopics.PROP_PROVIDER_AGENCY_ID, "VSP-DEMO")
+                .containsEntry(ReferralTopics.PROP_PERSON_ID, r.personId())
+                .containsEntry(ReferralTopics.PROP_TIMESTAMP, T0.plusSeconds(60).toEpochMilli());
+        assertThat(entries.get(1).properties()).doesNotContainKey(ReferralTopics.PROP_FROM)
+                .containsEntry(ReferralTopics.PROP_TO, "DRAFT");
     }
 
     @Test
