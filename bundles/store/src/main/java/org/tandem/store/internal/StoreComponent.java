@@ -17,11 +17,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.api.audit.AuditLog;
 import org.tandem.api.cases.CaseRepository;
 import org.tandem.api.event.EventJournal;
 import org.tandem.api.store.AgencyRepository;
 import org.tandem.api.store.StoreInfo;
 import org.tandem.store.internal.agency.JdbcAgencyRepository;
+import org.tandem.store.internal.audit.JdbcAuditLog;
 import org.tandem.store.internal.cases.JdbcCaseRepository;
 import org.tandem.store.internal.event.JdbcEventJournal;
 import org.tandem.store.internal.migration.SchemaMigrator;
@@ -39,6 +41,8 @@ import org.tandem.store.internal.migration.SchemaMigrator;
         attribute = "objectClass:List<String>=\"org.tandem.api.cases.CaseRepository\"")
 @Capability(namespace = "osgi.service", uses = AgencyRepository.class,
         attribute = "objectClass:List<String>=\"org.tandem.api.store.AgencyRepository\"")
+@Capability(namespace = "osgi.service", uses = AuditLog.class,
+        attribute = "objectClass:List<String>=\"org.tandem.api.audit.AuditLog\"")
 @Capability(namespace = "osgi.service", uses = EventJournal.class,
         attribute = "objectClass:List<String>=\"org.tandem.api.event.EventJournal\"")
 @Capability(namespace = "osgi.service", uses = StoreInfo.class,
@@ -58,6 +62,7 @@ public class StoreComponent {
     DataSource dataSource;
 
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private JdbcAuditLog auditLog;
 
     @Activate
     void activate(BundleContext context, StoreConfig config) {
@@ -75,6 +80,9 @@ public class StoreComponent {
         LOG.info("Tandem store ready: schema version {} on {}", version, product);
         registrations.add(context.registerService(CaseRepository.class, new JdbcCaseRepository(dataSource), null));
         registrations.add(context.registerService(AgencyRepository.class, new JdbcAgencyRepository(dataSource), null));
+        JdbcAuditLog audit = new JdbcAuditLog(dataSource, Clock.systemUTC());
+        auditLog = audit;
+        registrations.add(context.registerService(AuditLog.class, audit, null));
         registrations.add(context.registerService(EventJournal.class,
                 new JdbcEventJournal(dataSource, Clock.systemUTC()), null));
         // last: its presence tells the platform the store is ready
@@ -104,5 +112,10 @@ public class StoreComponent {
             }
         }
         registrations.clear();
+        if (auditLog != null) {
+            // after unregistering: queued records are written before the writer stops
+            auditLog.close();
+            auditLog = null;
+        }
     }
 }

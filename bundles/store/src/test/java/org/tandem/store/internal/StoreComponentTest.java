@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.tandem.api.audit.AuditLog;
 import org.tandem.api.cases.CaseRepository;
 import org.tandem.api.event.EventJournal;
 import org.tandem.api.store.AgencyRepository;
@@ -48,8 +49,9 @@ class StoreComponentTest {
         component.activate(context(), config(true));
 
         assertThat(registered).extracting(s -> s.getClass().getInterfaces()[0])
-                .containsExactly(CaseRepository.class, AgencyRepository.class, EventJournal.class, StoreInfo.class);
-        StoreInfo info = (StoreInfo) registered.get(3);
+                .containsExactly(CaseRepository.class, AgencyRepository.class, AuditLog.class, EventJournal.class,
+                        StoreInfo.class);
+        StoreInfo info = (StoreInfo) registered.get(4);
         assertThat(info.schemaVersion()).isEqualTo(TestDatabase.latestMigration());
         assertThat(info.databaseProduct()).isNotBlank();
         assertThat(info.ping()).isTrue();
@@ -57,8 +59,8 @@ class StoreComponentTest {
 
         component.deactivate();
 
-        assertThat(unregistered).containsExactly(StoreInfo.class, EventJournal.class, AgencyRepository.class,
-                CaseRepository.class);
+        assertThat(unregistered).containsExactly(StoreInfo.class, EventJournal.class, AuditLog.class,
+                AgencyRepository.class, CaseRepository.class);
     }
 
     @Test
@@ -79,7 +81,7 @@ class StoreComponentTest {
 
         new SchemaMigrator(db.dataSource()).migrate();
         component.activate(context(), config(false));
-        assertThat(registered).hasSize(4);
+        assertThat(registered).hasSize(5);
     }
 
     @Test

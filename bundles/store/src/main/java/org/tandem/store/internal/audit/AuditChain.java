@@ -1,0 +1,44 @@
+package org.tandem.store.internal.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import org.tandem.api.audit.AuditEvent;
+
+/** The chain's hash function, shared by the writer and the verifier so both compute exactly the same text. */
+final class AuditChain {
+
+    static final String GENESIS = "0".repeat(64);
+
+    private AuditChain() {
+    }
+
+    static String hash(String previousHash, long seq, Instant recordedAt, AuditEvent e) {
+        StringBuilder canonical = new StringBuilder(256).append(previousHash).append('|').append(seq).append('|')
+                .append(recordedAt.toEpochMilli());
+        for (String field : new String[] {e.user(), e.agencyId(), e.roles(), e.action(), e.objectType(),
+            e.objectId(), e.caseId(), e.fields(), e.clientAddress(), e.outcome()}) {
+            // length-prefixed: no choice of field values can make two different records read the same
+            canonical.append('|');
+            if (field == null) {
+                canonical.append('-');
+            } else {
+                canonical.append(field.length()).append(':').append(field);
+            }
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e1) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e1);
+        }
+    }
+
+    /** Values longer than their column are cut (the audit record must be written whatever the input). */
+    static String fit(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}
