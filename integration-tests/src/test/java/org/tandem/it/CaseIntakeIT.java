@@ -52,6 +52,65 @@ public class CaseIntakeIT extends TandemKarafTestSupport {
     @Inject
     private FeaturesService features;
 
+    /**
+     * Every request is in the audit trail before its response is sent: reads, writes, another agency's 404, a
+     * failed login; only supervisors read the trail, only their own agency's; the chain verifies.
+     */
+    @Test
+    public void everyRequestIsAuditedAndOnlyTheAgencysSupervisorReadsTheTrail() throws Exception {
+        HttpResponse<String> created = post("/cases", "officer", "application/json",
+                EXAMPLE.replace("IT-2026-000123", "IT-AUDIT-1"));
+        assertEquals(created.body(), 201, created.statusCode());
+        String id = JSON.readTree(created.body()).path("id").asText();
+        assertEquals(200, get("/cases/" + id, "officer").statusCode());
+        assertEquals(404, get("/cases/" + id, "officer2").statusCode());
+        HttpResponse<String> badLogin = http.send(HttpRequest.newBuilder(api("/cases/" + id)).header("Authorization",
+                "Basic " + java.util.Base64.getEncoder().encodeToString("officer:wrong".getBytes())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, badLogin.statusCode());
+
+        JsonNode trail = JSON.readTree(get("/audit?case=" + id, "supervisor").body());
+        List<String> seen = new ArrayList<>();
+        for (JsonNode r : trail.path("items")) {
+            seen.add(r.path("user").asText() + " " + r.path("action").asText() + " " + r.path("outcome").asText());
+            assertEquals(r.toString(), "PD-DEMO", r.path("agencyId").asText());
+            assertEquals(64, r.path("hash").asText().length());
+            assertFalse(r.path("clientAddress").asText().isEmpty());
+        }
+        assertEquals(seen.toString(), List.of("officer GET /cases/{id} 200", "officer POST /cases 201"), seen);
+        // the sheriff's office's 404 is in its own agency's trail, not in PD-DEMO's
+        JsonNode all = JSON.readTree(get("/audit?size=200", "supervisor").body());
+        for (JsonNode r : all.path("items")) {
+            assertEquals(r.toString(), "PD-DEMO", r.path("agencyId").asText());
+        }
+        assertEquals(403, get("/audit", "officer").statusCode());
+        assertEquals(403, get("/audit", "admin").statusCode());
+        assertEquals(422, get("/audit?from=yesterday", "supervisor").statusCode());
+
+        org.tandem.api.audit.AuditLog log = bundleContext.getService(
+                bundleContext.getServiceReference(org.tandem.api.audit.AuditLog.class));
+        List<String> other = new ArrayList<>();
+        for (org.tandem.api.audit.AuditRecord r : log.search(new org.tandem.api.audit.AuditQuery("SO-DEMO", id, null,
+                null, null, 0, 50)).items()) {
+            other.add(r.event().user() + " " + r.event().action() + " " + r.event().outcome());
+        }
+        assertEquals(List.of("officer2 GET /cases/{id} 404"), other);
+        org.tandem.api.audit.AuditVerification v = log.verify();
+        assertTrue(v.detail(), v.intact());
+        // the failed login: recorded with the name that was tried, no agency
+        boolean failedLogin = false;
+        try (java.sql.Connection c = bundleContext.getService(bundleContext.getServiceReferences(
+                javax.sql.DataSource.class, "(dataSourceName=tandem)").iterator().next()).getConnection(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(
+                        "SELECT user_name, agency_id, outcome FROM audit_record WHERE action = 'LOGIN_FAILED'")) {
+            while (rs.next()) {
+                failedLogin |= "officer".equals(rs.getString(1)) && rs.getString(2) == null
+                        && "401".equals(rs.getString(3));
+            }
+        }
+        assertTrue("no LOGIN_FAILED record", failedLogin);
+    }
+
     @Test
     public void featuresAreInstalledAndEveryBundleIsActive() throws Exception {
         for (String name : List.of("tandem-core", "tandem-intake", "tandem-referral", "tandem-demo", "tandem-camel", "tandem-camel-cxf", "tandem-all",

@@ -77,6 +77,24 @@ public class ConsoleIT extends TandemKarafTestSupport {
         assertTrue(contexts, contexts.contains("tandem") && contexts.contains("Started"));
     }
 
+    /** Console reads are audited like REST ones; the supervisor lists them; audit-verify checks the chain. */
+    @Test
+    public void consoleReadsAreAuditedAndTheChainVerifies() throws Exception {
+        awaitCommand("supervisor", "tandem:case-list");
+        String id = JSON.readTree(get("/cases?incident=2026-000123", "officer").body()).path("items").get(0).path("id")
+                .asText();
+        run("officer", "tandem:case-show " + id);
+        failure("officer2", "tandem:case-show " + id);
+
+        String trail = run("supervisor", "tandem:audit-list --case " + id);
+        assertTrue(trail, trail.contains("console tandem:case-show"));
+        assertTrue(trail, trail.contains("officer"));
+        assertFalse("the sheriff's attempt is not PD-DEMO's: " + trail, trail.contains("officer2"));
+        assertTrue(failure("officer", "tandem:audit-list").contains("supervisors"));
+        String verified = run("admin", "tandem:audit-verify");
+        assertTrue(verified, verified.contains("chain intact"));
+    }
+
     @Test
     public void caseCommandsFollowTheAgencyAndRoleRules() throws Exception {
         awaitCommand("supervisor", "tandem:case-list");

@@ -18,12 +18,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.api.CallerAuthenticator;
+import org.tandem.api.audit.AuditLog;
 
 /**
  * Publishes the API servlet at {@code /tandem/api/v1/*} through the HTTP Whiteboard, with every
@@ -41,6 +45,11 @@ public class ApiServletRegistrar {
 
     @Reference
     private CallerAuthenticator authenticator;
+
+    /** Optional so /health answers while the store is down; every other request then fails closed (503). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog auditLog;
 
     private BundleContext context;
     private RestSettings settings;
@@ -132,6 +141,7 @@ public class ApiServletRegistrar {
         Set<Object> singletons = new LinkedHashSet<>(resources.values());
         singletons.add(new AuthenticationFilter(authenticator));
         singletons.add(new BodySizeFilter(settings.maxBodyBytes()));
+        singletons.add(new AuditFilter(() -> auditLog));
         singletons.add(new JsonNodeProvider(settings.maxBodyBytes(), settings.maxJsonDepth()));
         singletons.add(new ExceptionMappers.ValidationMapper());
         singletons.add(new ExceptionMappers.AccessDeniedMapper());

@@ -10,6 +10,7 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.tandem.api.Caller;
 import org.tandem.api.CallerResolver;
+import org.tandem.api.audit.AuditLog;
 import org.tandem.api.Page;
 import org.tandem.api.cases.CaseStatus;
 import org.tandem.api.cases.IntakeService;
@@ -40,11 +41,17 @@ public class CaseListCommand implements Action {
     @Reference
     CallerResolver callers;
 
+    @Reference
+    AuditLog audit;
+
     @Override
     public Object execute() {
         Caller caller = ConsoleCaller.current(callers);
         CaseStatus statusFilter = status == null ? null : parseStatus(status);
         Page<VictimCase> result = intake.list(caller, statusFilter, incident, page, size);
+        ConsoleAudit.record(audit, caller, "case-list", "cases", null, null,
+                "page=" + page + ",size=" + size + (incident == null ? "" : ",incident") + (status == null ? "" : ",status"),
+                "OK " + result.items().size());
         ShellTable table = new ShellTable();
         table.column("ID");
         table.column("INCIDENT");

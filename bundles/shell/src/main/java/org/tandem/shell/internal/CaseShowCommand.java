@@ -9,7 +9,9 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.tandem.api.Caller;
 import org.tandem.api.CallerResolver;
+import org.tandem.api.audit.AuditLog;
 import org.tandem.api.cases.ContactPreferences;
 import org.tandem.api.cases.Incident;
 import org.tandem.api.cases.IntakeService;
@@ -32,10 +34,16 @@ public class CaseShowCommand implements Action {
     @Reference
     CallerResolver callers;
 
+    @Reference
+    AuditLog audit;
+
     @Override
     public Object execute() {
-        VictimCase c = intake.get(ConsoleCaller.current(callers), id)
-                .orElseThrow(() -> new IllegalArgumentException("no such case: " + id));
+        Caller caller = ConsoleCaller.current(callers);
+        java.util.Optional<VictimCase> found = intake.get(caller, id);
+        ConsoleAudit.record(audit, caller, "case-show", "case", id, found.isPresent() ? id : null, null,
+                found.isPresent() ? "OK" : "NOT_FOUND");
+        VictimCase c = found.orElseThrow(() -> new IllegalArgumentException("no such case: " + id));
         PrintStream out = System.out;
         out.println("Case      " + c.id());
         out.println("Agency    " + c.agencyId());
