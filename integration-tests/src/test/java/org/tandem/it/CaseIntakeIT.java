@@ -52,6 +52,44 @@ public class CaseIntakeIT extends TandemKarafTestSupport {
     @Inject
     private FeaturesService features;
 
+    /** The VOCA report counts a newly opened case's victims exactly once; CSV; supervisors and advocates only. */
+    @Test
+    public void vocaReportCountsNewVictimsAndServesCsv() throws Exception {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+        String quarter = now.getYear() + "Q" + ((now.getMonthValue() - 1) / 3 + 1);
+        JsonNode before = JSON.readTree(get("/reports/voca-pmt?quarter=" + quarter, "supervisor").body());
+        HttpResponse<String> created = post("/cases", "officer", "application/json",
+                EXAMPLE.replace("IT-2026-000123", "IT-VOCA-1"));
+        assertEquals(created.body(), 201, created.statusCode());
+
+        HttpResponse<String> after = get("/reports/voca-pmt?quarter=" + quarter, "supervisor");
+        assertEquals(after.body(), 200, after.statusCode());
+        JsonNode report = JSON.readTree(after.body());
+        assertEquals(quarter, report.path("quarter").asText());
+        assertEquals(before.path("victimsServed").asLong() + 2, report.path("victimsServed").asLong());
+        assertEquals(before.path("newVictims").asLong() + 2, report.path("newVictims").asLong());
+        assertEquals(report.path("victimsServed").asLong(),
+                report.path("newVictims").asLong() + report.path("continuingVictims").asLong());
+        assertEquals(before.path("victimizationTypes").path("Adult physical assault (includes aggravated and simple assault)")
+                .asLong() + 2, report.path("victimizationTypes")
+                        .path("Adult physical assault (includes aggravated and simple assault)").asLong());
+        assertFalse("no PII in a report: " + after.body(), after.body().contains("Lopez"));
+
+        HttpResponse<String> csv = send(HttpRequest.newBuilder(api("/reports/voca-pmt?quarter=" + quarter))
+                .header("Accept", "text/csv").GET(), "supervisor");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse(""), csv.headers().firstValue("Content-Type")
+                .orElse("").startsWith("text/csv"));
+        assertTrue(csv.body(), csv.body().startsWith("section,item,count\r\n"));
+        assertTrue(csv.body(), csv.body().contains("victims,served," + report.path("victimsServed").asLong()));
+
+        assertEquals(403, get("/reports/voca-pmt?quarter=" + quarter, "officer").statusCode());
+        HttpResponse<String> bad = get("/reports/voca-pmt?quarter=2026Q9", "supervisor");
+        assertEquals(bad.body(), 422, bad.statusCode());
+        assertEquals(422, get("/reports/voca-pmt", "supervisor").statusCode());
+        assertEquals(200, get("/reports/referral-outcomes?quarter=" + quarter, "supervisor").statusCode());
+    }
+
     /**
      * Every request is in the audit trail before its response is sent: reads, writes, another agency's 404, a
      * failed login; only supervisors read the trail, only their own agency's; the chain verifies.
@@ -114,7 +152,7 @@ public class CaseIntakeIT extends TandemKarafTestSupport {
     @Test
     public void featuresAreInstalledAndEveryBundleIsActive() throws Exception {
         for (String name : List.of("tandem-core", "tandem-intake", "tandem-referral", "tandem-demo", "tandem-camel", "tandem-camel-cxf", "tandem-all",
-                "tandem-camel-routes", "tandem-shell",
+                "tandem-camel-routes", "tandem-shell", "tandem-reports",
                 "cxf-jaxrs", "camel-core", "pax-jdbc-config")) {
             assertTrue(name + " installed", features.isInstalled(features.getFeature(name)));
         }
@@ -131,7 +169,7 @@ public class CaseIntakeIT extends TandemKarafTestSupport {
             names.add(b.getSymbolicName());
         }
         for (String expected : List.of("org.tandem.api", "org.tandem.store", "org.tandem.security", "org.tandem.rest",
-                "org.tandem.intake", "org.tandem.referral", "org.tandem.demo", "org.tandem.derby", "org.tandem.camel", "org.tandem.shell", "org.apache.camel.camel-core-engine",
+                "org.tandem.intake", "org.tandem.referral", "org.tandem.reports", "org.tandem.demo", "org.tandem.derby", "org.tandem.camel", "org.tandem.shell", "org.apache.camel.camel-core-engine",
                 "org.apache.camel.camel-mail", "org.apache.camel.camel-cxf-soap", "org.apache.cxf.cxf-rt-frontend-jaxrs",
                 "org.apache.camel.karaf.camel-karaf-commands")) {
             assertTrue(names + " lacks " + expected, names.contains(expected));
