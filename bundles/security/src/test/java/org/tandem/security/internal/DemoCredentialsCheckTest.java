@@ -1,0 +1,45 @@
+package org.tandem.security.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCredentialsCheckTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void plainAndHashedDemoPasswordsKeepProductionDownUntilChanged() throws Exception {
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("demo".getBytes(StandardCharsets.UTF_8)));
+        Path users = dir.resolve("users.properties");
+        Files.writeString(users, """
+                officer = demo, officer, _g_\\:agency-PD-DEMO
+                admin = {CRYPT}%s{CRYPT}, admin
+                carol = s3cret-Long-passphrase, supervisor
+                _g_\\:admingroup = group, admin
+                """.formatted(sha256));
+        DemoCredentialsCheck production = new DemoCredentialsCheck(users, false);
+
+        assertThat(production.ready()).isFalse();
+        assertThat(production.reason()).contains("[admin, officer]").doesNotContain("carol");
+        assertThat(new DemoCredentialsCheck(users, true).ready()).as("demo mode").isTrue();
+
+        Files.writeString(users, "officer = another-Long-passphrase, officer\nadmin = x9-Long-passphrase, admin\n");
+        Files.setLastModifiedTime(users, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(production.ready()).as("re-read after the admin fixed the file").isTrue();
+
+        Files.delete(users);
+        assertThat(production.ready()).isTrue();
+    }
+}
