@@ -157,4 +157,20 @@ public abstract class TandemKarafTestSupport {
         return http.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
+
+    /** A JAAS login to the platform realm with the test password, for console sessions. */
+    protected static javax.security.auth.Subject login(String user) throws Exception {
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        javax.security.auth.login.LoginContext login = new javax.security.auth.login.LoginContext("karaf", subject, callbacks -> {
+            for (javax.security.auth.callback.Callback cb : callbacks) {
+                if (cb instanceof javax.security.auth.callback.NameCallback name) {
+                    name.setName(user);
+                } else if (cb instanceof javax.security.auth.callback.PasswordCallback password) {
+                    password.setPassword(PASSWORD.toCharArray());
+                }
+            }
+        });
+        login.login();
+        return subject;
+    }
 }

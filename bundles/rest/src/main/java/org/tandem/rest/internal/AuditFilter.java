@@ -142,14 +142,6 @@ final class AuditFilter implements ContainerResponseFilter {
     }
 
     private static String trim(String path) {
-        int start = 0;
-        int end = path.length();
-        while (start < end && path.charAt(start) == '/') {
-            start++;
-        }
-        while (end > start && path.charAt(end - 1) == '/') {
-            end--;
-        }
-        return path.substring(start, end);
+        return AuthenticationFilter.trimSlashes(path);
     }
 }

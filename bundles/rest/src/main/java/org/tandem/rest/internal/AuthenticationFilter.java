@@ -92,7 +92,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         return Optional.of(new Credentials(user, password));
     }
 
-    private static String trimSlashes(String path) {
+    static String trimSlashes(String path) {
         int start = 0;
         int end = path.length();
         while (start < end && path.charAt(start) == '/') {
