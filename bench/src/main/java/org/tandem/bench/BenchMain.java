@@ -51,7 +51,10 @@ public final class BenchMain {
         OUT.println("""
                 usage:
                   run   --archive tandem-*.tar.gz [--work DIR] [--boots 3] [--restarts 3] [--settle 5] [--requests 2000]
-                        [--warmup 1000] [--clients 1,4,16] [--jfr] [--out FILE.md] [--java-opts "..."] [--skip-intake]
+                        [--warmup 1000] [--clients 1,4,16] [--rounds 4] [--jfr] [--out FILE.md] [--java-opts "..."] [--skip-intake]
+                        [--jfr-boot] (profile the first boot) [--boot-features "-kar,-management,tandem-all=tandem-demo"]
+                        [--set "file.cfg:key=value;..."]  (etc/ changes: before the first boot if the file ships in
+                                                           the archive, else before the restarts)
                   crash --archive tandem-*.tar.gz [--work DIR] [--cycles 200] [--clients 4] [--min-load-ms 500]
                         [--max-load-ms 2500] [--seed N] [--full-sweep-every 10] [--weaken none|derby-test|memory]
                   jfr   FILE.jfr [--top 25]""");
@@ -89,13 +92,27 @@ public final class BenchMain {
         Duration settle = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("settle", "5")));
         int requests = Integer.parseInt(opts.getOrDefault("requests", "2000"));
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "1000"));
+        int rounds = Integer.parseInt(opts.getOrDefault("rounds", "4"));
         int[] clients = Arrays.stream(opts.getOrDefault("clients", "1,4,16").split(",")).mapToInt(Integer::parseInt).toArray();
         String javaOpts = opts.getOrDefault("java-opts", "");
+        List<String[]> settings = new ArrayList<>();
+        for (String s : opts.getOrDefault("set", "").split(";")) {
+            if (!s.isBlank()) {
+                int colon = s.indexOf(':');
+                int eq = s.indexOf('=', colon);
+                settings.add(new String[] {s.substring(0, colon).trim(), s.substring(colon + 1, eq).trim(), s.substring(eq + 1).trim()});
+            }
+        }
         String runId = "B" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase(Locale.ROOT);
         Files.createDirectories(work);
         Report report = new Report();
         report.note("Machine: " + Machine.describe(work));
-        report.note("Distribution: " + archive.toAbsolutePath() + (javaOpts.isEmpty() ? "" : " with EXTRA_JAVA_OPTS " + javaOpts));
+ report.note("Intake: closed-loop clients (next request when the previous answered), one keep-alive connection each;"
+                + " baseline and Tandem alternate in " + rounds + " blocks per level; throughput = requests / time spent"
+                + " in that system's blocks. Client and server share the machine's CPUs.");
+        report.note("Distribution: " + archive.toAbsolutePath() + (javaOpts.isEmpty() ? "" : " with EXTRA_JAVA_OPTS " + javaOpts)
+                + (settings.isEmpty() ? "" : "; etc/ changes: " + opts.get("set"))
+                + (opts.containsKey("boot-features") ? "; boot features edited: " + opts.get("boot-features") : ""));
         long cpuBefore = Machine.cpuReferenceMillis();
         String loadBefore = Machine.loadAverage();
         log("work dir %s; load average %s; CPU reference %d ms", work, loadBefore, cpuBefore);
@@ -106,11 +123,28 @@ public final class BenchMain {
         Distribution dist = null;
         for (int i = 0; i < boots; i++) {
             Distribution d = Distribution.unpack(archive, work.resolve("dist-" + i), false);
-            d.extraJavaOpts(javaOpts);
+            boolean profileBoot = opts.containsKey("jfr-boot") && i == 0;
+            d.extraJavaOpts(profileBoot ? javaOpts + " " + JfrProfile.startupOption(work.resolve("boot-first.jfr")) : javaOpts);
+            if (opts.containsKey("boot-features")) {
+                d.editBootFeatures(opts.get("boot-features"));
+            }
+            for (String[] set : settings) {
+                if (Files.exists(d.home.resolve("etc").resolve(set[0]))) {
+                    d.configure(set[0], set[1], set[2]);
+                }
+            }
             long t0 = System.nanoTime();
             d.start();
             d.awaitHealthy(Duration.ofMinutes(5), Duration.ofMillis(100));
             cold.add((System.nanoTime() - t0) / 1_000_000);
+            if (profileBoot) {
+                new JfrProfile(d.java().orElseThrow().pid(), work.resolve("boot-first.jfr")).stopStartup();
+                String summary = "first boot (profiling on, so slower than the figures above)\n"
+                        + JfrProfile.summarize(work.resolve("boot-first.jfr"), 25);
+                Files.writeString(work.resolve("boot-first.jfr.txt"), summary);
+                report.profile(summary);
+                d.extraJavaOpts(javaOpts);
+            }
             Thread.sleep(settle.toMillis());
             coldRss.add(d.rssKib());
             log("first boot %d: %d ms to /health 200, RSS %d MiB after %d s idle", i + 1, cold.get(i), coldRss.get(i) / 1024,
@@ -125,6 +159,13 @@ public final class BenchMain {
         }
         if (dist == null) {
             throw new IllegalArgumentException("--boots must be at least 1");
+        }
+        for (String[] set : settings) {
+            // files created by features at the first boot: changed now, picked up by the restarts
+            dist.configure(set[0], set[1], set[2]);
+        }
+        if (!settings.isEmpty() && restarts == 0) {
+            throw new IllegalArgumentException("--set needs at least one restart (--restarts 1)");
         }
         List<Long> restart = new ArrayList<>();
         List<Long> restartRss = new ArrayList<>();
@@ -161,16 +202,30 @@ public final class BenchMain {
                 check(tandem.run("warm", 4, warmup));
                 int maxClients = Arrays.stream(clients).max().orElse(1);
                 for (int c : clients) {
-                    IntakeLoad.Outcome b = check(baseline.run("c" + c, c, requests));
-                    JfrProfile jfr = null;
-                    if (opts.containsKey("jfr") && c == maxClients) {
-                        jfr = new JfrProfile(dist.java().orElseThrow().pid(), work.resolve("intake-" + c + ".jfr"));
-                        jfr.start();
+                    // alternate baseline and Tandem in blocks, so both see the same (shared, noisy) machine
+                    IntakeLoad.Outcome b = null;
+                    IntakeLoad.Outcome t = null;
+                    List<Double> roundRatios = new ArrayList<>();
+                    for (int r = 0; r < rounds; r++) {
+                        int n = r < rounds - 1 ? requests / rounds : requests - (rounds - 1) * (requests / rounds);
+                        IntakeLoad.Outcome rb = check(baseline.run("c" + c + "r" + r, c, n));
+                        IntakeLoad.Outcome rt = check(tandem.run("c" + c + "r" + r, c, n));
+                        roundRatios.add(rt.throughput() / rb.throughput());
+                        b = IntakeLoad.merge(b, rb);
+                        t = IntakeLoad.merge(t, rt);
                     }
-                    IntakeLoad.Outcome t = check(tandem.run("c" + c, c, requests));
-                    if (jfr != null) {
+                    String spread = String.format(Locale.ROOT, " (blocks %.2f-%.2f)",
+                            roundRatios.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                            roundRatios.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+                    if (opts.containsKey("jfr") && c == maxClients) {
+                        // an extra Tandem block under JFR, not part of the figures (profiling costs a little)
+                        JfrProfile jfr = new JfrProfile(dist.java().orElseThrow().pid(), work.resolve("intake-" + c + ".jfr"));
+                        jfr.start();
+                        IntakeLoad.Outcome profiled = check(tandem.run("c" + c + "jfr", c, requests / rounds));
                         jfr.stop();
-                        String summary = JfrProfile.summarize(work.resolve("intake-" + c + ".jfr"), 25);
+                        String summary = String.format(Locale.ROOT, "Tandem, %d clients, %d requests under JFR: %.0f/s%n", c,
+                                profiled.requests(), profiled.throughput())
+                                + JfrProfile.summarize(work.resolve("intake-" + c + ".jfr"), 25);
                         Files.writeString(work.resolve("intake-" + c + ".jfr.txt"), summary);
                         report.profile(summary);
                     }
@@ -180,7 +235,7 @@ public final class BenchMain {
                     double ratio = t.throughput() / b.throughput();
                     boolean top = c == maxClients;
                     report.row(String.format(Locale.ROOT, "intake POST /cases, %d client%s, %d requests: throughput", c,
-                            c == 1 ? "" : "s", requests), perSecond(t), perSecond(b), ratio(ratio),
+                            c == 1 ? "" : "s", requests), perSecond(t), perSecond(b), ratio(ratio) + spread,
                             top ? ">= 0.7x" : "", top ? (Boolean) (ratio >= 0.7) : null);
                     double p99 = ms(t.latencyMicros(), 99);
                     report.row(String.format(Locale.ROOT, "intake %d client%s: latency p50 / p90 / p99 / max", c,

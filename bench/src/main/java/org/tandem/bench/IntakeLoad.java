@@ -24,6 +24,17 @@ final class IntakeLoad {
         }
     }
 
+    /** Two blocks of the same level as one outcome: requests, busy time and histograms added up. */
+    static Outcome merge(Outcome a, Outcome b) {
+        if (a == null) {
+            return b;
+        }
+        Histogram h = a.latencyMicros().copy();
+        h.add(b.latencyMicros());
+        return new Outcome(a.clients(), a.requests() + b.requests(), a.wallNanos() + b.wallNanos(), h,
+                a.errors() + b.errors(), a.firstError() != null ? a.firstError() : b.firstError());
+    }
+
     private static final String AUTH = HttpLite.basic("officer", "demo");
 
     private final int port;

@@ -27,6 +27,15 @@ final class JfrProfile {
     private static final Map<String, String> LAYERS = new LinkedHashMap<>();
 
     static {
+        LAYERS.put("org.apache.felix.resolver.", "OSGi resolver (features resolution)");
+        LAYERS.put("org.apache.karaf.features.", "Karaf features service");
+        LAYERS.put("org.apache.camel.", "Camel");
+        LAYERS.put("org.apache.aries.jmx.", "JMX (management feature)");
+        LAYERS.put("org.apache.karaf.management.", "JMX (management feature)");
+        LAYERS.put("org.apache.sshd.", "SSH");
+        LAYERS.put("org.apache.felix.scr.", "SCR (Declarative Services)");
+        LAYERS.put("com.sun.xml.bind.", "JAXB");
+        LAYERS.put("org.glassfish.jaxb.", "JAXB");
         LAYERS.put("org.apache.derby.", "Derby (SQL, store, log)");
         LAYERS.put("javax.security.auth.login.", "JAAS login");
         LAYERS.put("org.apache.karaf.jaas.", "JAAS login");
@@ -55,6 +64,15 @@ final class JfrProfile {
 
     void stop() throws IOException, InterruptedException {
         jcmd("JFR.stop", "name=tandem-bench");
+    }
+
+    /** The JVM option that records from the JVM's start (for boot profiles); stop it with {@link #stopStartup}. */
+    static String startupOption(Path file) {
+        return "-XX:StartFlightRecording=name=boot,settings=profile,filename=" + file.toAbsolutePath();
+    }
+
+    void stopStartup() throws IOException, InterruptedException {
+        jcmd("JFR.stop", "name=boot");
     }
 
     private void jcmd(String... args) throws IOException, InterruptedException {

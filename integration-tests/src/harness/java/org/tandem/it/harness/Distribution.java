@@ -69,11 +69,12 @@ public final class Distribution implements AutoCloseable {
             home = dirs.filter(Files::isDirectory).filter(p -> p.getFileName().toString().startsWith("tandem-"))
                     .findFirst().orElseThrow(() -> new IOException("no tandem-* folder in " + archive));
         }
-        int http = freePort();
+        int[] ports = freePorts(4);
+        int http = ports[0];
         setProperty(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", Integer.toString(http));
-        setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(freePort()));
-        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(freePort()));
-        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(freePort()));
+        setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(ports[1]));
+        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(ports[2]));
+        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(ports[3]));
         Path emptyHome = Files.createDirectories(workDir.resolve("empty-user-home"));
         String ns = null;
         if (isolated) {
@@ -87,6 +88,39 @@ public final class Distribution implements AutoCloseable {
     /** Sets (or replaces) {@code key} in {@code etc/<file>} of this copy; takes effect at the next start. */
     public void configure(String etcFile, String key, String value) throws IOException {
         setProperty(home.resolve("etc").resolve(etcFile), key, value);
+    }
+
+    /**
+     * Edits {@code featuresBoot} in {@code etc/org.apache.karaf.features.cfg} (effective at the first boot only):
+     * {@code -name} drops a feature, {@code old=new} replaces one, {@code +name} adds one.
+     */
+    public void editBootFeatures(String edits) throws IOException {
+        Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
+        String text = Files.readString(cfg);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^featuresBoot\\s*=\\s*((?:.*\\\\\\R)*.*)$").matcher(text);
+        if (!m.find()) {
+            throw new IOException("no featuresBoot in " + cfg);
+        }
+        List<String> features = new ArrayList<>();
+        for (String f : m.group(1).replace("\\", "").split(",")) {
+            if (!f.isBlank()) {
+                features.add(f.trim());
+            }
+        }
+        for (String edit : edits.split(",")) {
+            String e = edit.trim();
+            if (e.startsWith("-")) {
+                features.removeIf(f -> f.equals(e.substring(1)) || f.startsWith(e.substring(1) + "/"));
+            } else if (e.startsWith("+")) {
+                features.add(e.substring(1));
+            } else if (e.contains("=")) {
+                String from = e.substring(0, e.indexOf('='));
+                String to = e.substring(e.indexOf('=') + 1);
+                features.replaceAll(f -> f.equals(from) || f.startsWith(from + "/") ? to : f);
+            }
+        }
+        Files.writeString(cfg, text.substring(0, m.start()) + "featuresBoot = " + String.join(", ", features)
+                + text.substring(m.end()));
     }
 
     /** A JVM system property for the next starts, through {@code etc/custom.system.properties}. */
@@ -202,12 +236,18 @@ public final class Distribution implements AutoCloseable {
     public Duration awaitHealthy(Duration timeout, Duration poll) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
+        long nextLogCheck = start + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (healthy()) {
                 return Duration.ofNanos(System.nanoTime() - start);
             }
             if (process != null && !process.isAlive()) {
                 throw new IllegalStateException("Karaf exited with " + process.exitValue() + "; log tail:\n"
+                        + logTail().orElse("-"));
+            }
+            if (System.nanoTime() > nextLogCheck && (nextLogCheck += 5_000_000_000L) > 0
+                    && logContains("Unable to start Pax Web server")) {
+                throw new IllegalStateException("the HTTP port " + httpPort + " could not be bound; log tail:\n"
                         + logTail().orElse("-"));
             }
             Thread.sleep(poll.toMillis());
@@ -243,6 +283,15 @@ public final class Distribution implements AutoCloseable {
         return out;
     }
 
+    private boolean logContains(String text) {
+        try {
+            Path log = home.resolve("data/log/karaf.log");
+            return Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public Optional<String> logTail() {
         try {
             Path log = home.resolve("data/log/karaf.log");
@@ -276,11 +325,34 @@ public final class Distribution implements AutoCloseable {
         Files.write(cfg, lines);
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Distinct ports that are free now, below Linux's ephemeral range (32768-60999) so that the random ports
+     * other processes get from the kernel meanwhile (other builds, other tests) cannot take them.
+     */
+    private static int[] freePorts(int n) {
+        java.util.Random random = new java.util.Random();
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            while (held.size() < n) {
+                int candidate = 20_000 + random.nextInt(12_000);
+                try {
+                    ServerSocket s = new ServerSocket();
+                    s.setReuseAddress(false);
+                    s.bind(new java.net.InetSocketAddress(candidate));
+                    held.add(s);
+                } catch (IOException inUse) {
+                    // try another
+                }
+            }
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket s : held) {
+                try {
+                    s.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
     }
 
