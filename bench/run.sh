@@ -9,6 +9,7 @@
 #   bench/run.sh --jfr                # plus a JFR profile of Tandem during the 16-client run
 #   bench/run.sh --requests 5000 --clients 1,4,16,32 --boots 3 --restarts 3 --settle 5
 #   bench/run.sh --java-opts "-XX:+UseParallelGC"   # try JVM options (added to EXTRA_JAVA_OPTS)
+#   bench/run.sh boots --configs bench/experiments/boot-jvm-and-trim.properties --rounds 3   # A/B boot comparison
 #
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,4 +24,9 @@ for tool in java jcmd tar; do
     command -v "$tool" >/dev/null 2>&1 || { echo "$tool is required (JDK 17)" >&2; exit 1; }
 done
 cd "$ROOT"
+if [ "$1" = "boots" ]; then
+    # A/B boot comparison, e.g. bench/run.sh boots --configs bench/experiments/boot-jvm-and-trim.properties
+    shift
+    exec java -Xmx512m -jar "$JAR" boots --archive "$ARCHIVE" "$@"
+fi
 exec java -Xms256m -Xmx1g -jar "$JAR" run --archive "$ARCHIVE" "$@"

@@ -39,6 +39,7 @@ public final class BenchMain {
         switch (args[0]) {
             case "run" -> run(opts);
             case "crash" -> System.exit(crash(opts));
+            case "boots" -> boots(opts);
             case "jfr" -> OUT.print(JfrProfile.summarize(Path.of(opts.get("_")), Integer.parseInt(opts.getOrDefault("top", "25"))));
             default -> {
                 usage();
@@ -52,11 +53,14 @@ public final class BenchMain {
                 usage:
                   run   --archive tandem-*.tar.gz [--work DIR] [--boots 3] [--restarts 3] [--settle 5] [--requests 2000]
                         [--warmup 1000] [--clients 1,4,16] [--rounds 4] [--jfr] [--out FILE.md] [--java-opts "..."] [--skip-intake]
-                        [--jfr-boot] (profile the first boot) [--boot-features "-kar,-management,tandem-all=tandem-demo"]
+                        [--jfr-boot] (profile the first boot and restart) [--boot-features "-kar,-management,tandem-all=tandem-demo"]
                         [--set "file.cfg:key=value;..."]  (etc/ changes: before the first boot if the file ships in
                                                            the archive, else before the restarts)
                   crash --archive tandem-*.tar.gz [--work DIR] [--cycles 200] [--clients 4] [--min-load-ms 500]
                         [--max-load-ms 2500] [--seed N] [--full-sweep-every 10] [--weaken none|derby-test|memory]
+                  boots --archive tandem-*.tar.gz --configs FILE.properties [--rounds 3] [--settle 5] [--work DIR]
+                        (A/B boot comparison: every round boots each configuration once, fresh copy: first boot,
+                         restart, idle RSS; ratios against the first configuration)
                   jfr   FILE.jfr [--top 25]""");
     }
 
@@ -118,13 +122,15 @@ public final class BenchMain {
         log("work dir %s; load average %s; CPU reference %d ms", work, loadBefore, cpuBefore);
 
         // ---- boot
+        if (opts.containsKey("jfr-boot")) {
+            profileBoots(archive, work, javaOpts, settings, opts, report);
+        }
         List<Long> cold = new ArrayList<>();
         List<Long> coldRss = new ArrayList<>();
         Distribution dist = null;
         for (int i = 0; i < boots; i++) {
             Distribution d = Distribution.unpack(archive, work.resolve("dist-" + i), false);
-            boolean profileBoot = opts.containsKey("jfr-boot") && i == 0;
-            d.extraJavaOpts(profileBoot ? javaOpts + " " + JfrProfile.startupOption(work.resolve("boot-first.jfr")) : javaOpts);
+            d.extraJavaOpts(javaOpts);
             if (opts.containsKey("boot-features")) {
                 d.editBootFeatures(opts.get("boot-features"));
             }
@@ -137,14 +143,6 @@ public final class BenchMain {
             d.start();
             d.awaitHealthy(Duration.ofMinutes(5), Duration.ofMillis(100));
             cold.add((System.nanoTime() - t0) / 1_000_000);
-            if (profileBoot) {
-                new JfrProfile(d.java().orElseThrow().pid(), work.resolve("boot-first.jfr")).stopStartup();
-                String summary = "first boot (profiling on, so slower than the figures above)\n"
-                        + JfrProfile.summarize(work.resolve("boot-first.jfr"), 25);
-                Files.writeString(work.resolve("boot-first.jfr.txt"), summary);
-                report.profile(summary);
-                d.extraJavaOpts(javaOpts);
-            }
             Thread.sleep(settle.toMillis());
             coldRss.add(d.rssKib());
             log("first boot %d: %d ms to /health 200, RSS %d MiB after %d s idle", i + 1, cold.get(i), coldRss.get(i) / 1024,
@@ -175,6 +173,7 @@ public final class BenchMain {
             dist.start();
             dist.awaitHealthy(Duration.ofMinutes(5), Duration.ofMillis(100));
             restart.add((System.nanoTime() - t0) / 1_000_000);
+
             Thread.sleep(settle.toMillis());
             restartRss.add(dist.rssKib());
             log("restart %d: %d ms to /health 200, RSS %d MiB after %d s idle", i + 1, restart.get(i),
@@ -270,6 +269,125 @@ public final class BenchMain {
         Path out = Path.of(opts.getOrDefault("out", work.resolve("results.md").toString()));
         Files.writeString(out, text, StandardCharsets.UTF_8);
         log("results written to %s", out);
+    }
+
+    // ------------------------------------------------------------------------------------------------ boots
+
+    private static void boots(Map<String, String> opts) throws Exception {
+        Path archive = Path.of(required(opts, "archive"));
+        Path work = work(opts, "boots");
+        int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
+        Duration settle = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("settle", "5")));
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of(required(opts, "configs")))) {
+            p.load(in);
+        }
+        List<String> names = Arrays.stream(p.getProperty("configs").split(",")).map(String::trim).toList();
+        Map<String, List<Long>> first = new java.util.LinkedHashMap<>();
+        Map<String, List<Long>> again = new java.util.LinkedHashMap<>();
+        Map<String, List<Long>> rss = new java.util.LinkedHashMap<>();
+        names.forEach(n -> {
+            first.put(n, new ArrayList<>());
+            again.put(n, new ArrayList<>());
+            rss.put(n, new ArrayList<>());
+        });
+        Files.createDirectories(work);
+        String loadBefore = Machine.loadAverage();
+        List<Long> cpu = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            cpu.add(Machine.cpuReferenceMillis());
+            for (String n : names) {
+                Path dir = work.resolve(n + "-" + r);
+                try (Distribution d = Distribution.unpack(archive, dir, false)) {
+                    d.extraJavaOpts(p.getProperty(n + ".java-opts", ""));
+                    for (String kv : p.getProperty(n + ".env", "").split(",")) {
+                        if (kv.contains("=")) {
+                            d.environment(kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1).trim());
+                        }
+                    }
+                    if (p.getProperty(n + ".boot-features") != null) {
+                        d.editBootFeatures(p.getProperty(n + ".boot-features"));
+                    }
+                    long t0 = System.nanoTime();
+                    d.start();
+                    d.awaitHealthy(Duration.ofMinutes(5), Duration.ofMillis(100));
+                    first.get(n).add((System.nanoTime() - t0) / 1_000_000);
+                    Thread.sleep(settle.toMillis());
+                    rss.get(n).add(d.rssKib());
+                    d.stop(Duration.ofSeconds(60));
+                    t0 = System.nanoTime();
+                    d.start();
+                    d.awaitHealthy(Duration.ofMinutes(5), Duration.ofMillis(100));
+                    again.get(n).add((System.nanoTime() - t0) / 1_000_000);
+                    Thread.sleep(settle.toMillis());
+                    rss.get(n).add(d.rssKib());
+                    d.stop(Duration.ofSeconds(60));
+                    log("round %d %s: first boot %d ms, restart %d ms, RSS %d / %d MiB", r + 1, n,
+                            first.get(n).get(r), again.get(n).get(r), rss.get(n).get(2 * r) / 1024,
+                            rss.get(n).get(2 * r + 1) / 1024);
+                }
+                new ProcessBuilder("rm", "-rf", dir.toString()).start().waitFor();
+            }
+        }
+        String base = names.get(0);
+        StringBuilder b = new StringBuilder();
+        b.append("| configuration | first boot (median) | vs ").append(base).append(" | restart (median) | vs ").append(base)
+                .append(" | idle RSS (median) | vs ").append(base).append(" |\n|---|---|---|---|---|---|---|\n");
+        for (String n : names) {
+            b.append(String.format(Locale.ROOT, "| %s%s | %s %s | %.2fx | %s %s | %.2fx | %s | %.2fx |%n", n,
+                    p.getProperty(n + ".description") == null ? "" : ": " + p.getProperty(n + ".description"),
+                    seconds(median(first.get(n))), secondsList(first.get(n)),
+                    (double) median(first.get(n)) / median(first.get(base)),
+                    seconds(median(again.get(n))), secondsList(again.get(n)),
+                    (double) median(again.get(n)) / median(again.get(base)),
+                    mib(median(rss.get(n))), (double) median(rss.get(n)) / median(rss.get(base))));
+        }
+        b.append(String.format(Locale.ROOT, "%n- %d rounds; each round boots every configuration once from a fresh copy "
+                + "(first boot, then a restart after a normal stop); RSS %d s after /health 200.%n", rounds, settle.toSeconds()));
+        b.append("- Machine: ").append(Machine.describe(work)).append('\n');
+        b.append("- Load average before / after: ").append(loadBefore).append(" / ").append(Machine.loadAverage())
+                .append("; CPU reference per round (ms): ").append(cpu).append('\n');
+        for (String n : names) {
+            b.append("- ").append(n).append(": environment `").append(p.getProperty(n + ".env", "")).append("`, EXTRA_JAVA_OPTS `")
+                    .append(p.getProperty(n + ".java-opts", ""))
+                    .append("`, boot features `").append(p.getProperty(n + ".boot-features", "as shipped")).append("`\n");
+        }
+        OUT.println();
+        OUT.println(b);
+        Path out = Path.of(opts.getOrDefault("out", work.resolve("boots.md").toString()));
+        Files.writeString(out, b.toString());
+        log("results written to %s", out);
+    }
+
+    /** A first boot and a restart under JFR, on their own copy: not part of the figures (profiling costs). */
+    private static void profileBoots(Path archive, Path work, String javaOpts, List<String[]> settings,
+            Map<String, String> opts, Report report) throws Exception {
+        try (Distribution d = Distribution.unpack(archive, work.resolve("dist-jfr"), false)) {
+            if (opts.containsKey("boot-features")) {
+                d.editBootFeatures(opts.get("boot-features"));
+            }
+            for (String[] set : settings) {
+                if (Files.exists(d.home.resolve("etc").resolve(set[0]))) {
+                    d.configure(set[0], set[1], set[2]);
+                }
+            }
+            for (String phase : List.of("first-boot", "restart")) {
+                Path jfr = work.resolve("boot-" + phase + ".jfr");
+                d.extraJavaOpts(javaOpts + " " + JfrProfile.startupOption(jfr));
+                long t0 = System.nanoTime();
+                d.start();
+                d.awaitHealthy(Duration.ofMinutes(5), Duration.ofMillis(100));
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                new JfrProfile(d.java().orElseThrow().pid(), jfr).stopStartup();
+                String summary = String.format(Locale.ROOT, "%s under JFR (launch to /health 200: %d ms)%n", phase, millis)
+                        + JfrProfile.summarize(jfr, 25);
+                Files.writeString(work.resolve("boot-" + phase + ".jfr.txt"), summary);
+                report.profile(summary);
+                log("profiled %s: %d ms", phase, millis);
+                d.stop(Duration.ofSeconds(60));
+            }
+        }
+        new ProcessBuilder("rm", "-rf", work.resolve("dist-jfr").toString()).start().waitFor();
     }
 
     private static IntakeLoad.Outcome check(IntakeLoad.Outcome o) {

@@ -23,31 +23,31 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class JfrProfile {
 
-    /** Layers of the request path, matched against the frames of a sample from the top. First match wins. */
-    private static final Map<String, String> LAYERS = new LinkedHashMap<>();
+    /**
+     * Subsystems in priority order: a sample belongs to the first subsystem that has any frame on its stack
+     * (so Derby work done for a Tandem repository counts as Derby, Jackson called by CXF as JSON, and the
+     * properties file parsing of a JAAS login as JAAS).
+     */
+    private static final Map<String, List<String>> LAYERS = new LinkedHashMap<>();
 
     static {
-        LAYERS.put("org.apache.felix.resolver.", "OSGi resolver (features resolution)");
-        LAYERS.put("org.apache.karaf.features.", "Karaf features service");
-        LAYERS.put("org.apache.camel.", "Camel");
-        LAYERS.put("org.apache.aries.jmx.", "JMX (management feature)");
-        LAYERS.put("org.apache.karaf.management.", "JMX (management feature)");
-        LAYERS.put("org.apache.sshd.", "SSH");
-        LAYERS.put("org.apache.felix.scr.", "SCR (Declarative Services)");
-        LAYERS.put("com.sun.xml.bind.", "JAXB");
-        LAYERS.put("org.glassfish.jaxb.", "JAXB");
-        LAYERS.put("org.apache.derby.", "Derby (SQL, store, log)");
-        LAYERS.put("javax.security.auth.login.", "JAAS login");
-        LAYERS.put("org.apache.karaf.jaas.", "JAAS login");
-        LAYERS.put("com.fasterxml.jackson.", "Jackson (JSON)");
-        LAYERS.put("org.tandem.", "Tandem code");
-        LAYERS.put("org.apache.commons.dbcp2.", "connection pool (dbcp2)");
-        LAYERS.put("org.apache.commons.pool2.", "connection pool (dbcp2)");
-        LAYERS.put("org.apache.cxf.", "CXF JAX-RS");
-        LAYERS.put("org.eclipse.jetty.", "Jetty / Pax Web");
-        LAYERS.put("org.ops4j.pax.web.", "Jetty / Pax Web");
-        LAYERS.put("org.ops4j.pax.logging.", "logging");
-        LAYERS.put("org.apache.felix.", "OSGi framework");
+        LAYERS.put("JAAS login (LoginContext, login modules, audit)", List.of("javax.security.auth.login.", "org.apache.karaf.jaas."));
+        LAYERS.put("EventAdmin", List.of("org.apache.felix.eventadmin."));
+        LAYERS.put("Derby (SQL, store, log)", List.of("org.apache.derby."));
+        LAYERS.put("connection pool (dbcp2)", List.of("org.apache.commons.dbcp2.", "org.apache.commons.pool2."));
+        LAYERS.put("JSON (Jackson)", List.of("com.fasterxml.jackson."));
+        LAYERS.put("logging", List.of("org.ops4j.pax.logging.", "org.apache.logging."));
+        LAYERS.put("OSGi resolver (features resolution)", List.of("org.apache.felix.resolver."));
+        LAYERS.put("Karaf features service", List.of("org.apache.karaf.features."));
+        LAYERS.put("Camel", List.of("org.apache.camel."));
+        LAYERS.put("JMX (management feature)", List.of("org.apache.aries.jmx.", "org.apache.karaf.management."));
+        LAYERS.put("SSH", List.of("org.apache.sshd."));
+        LAYERS.put("SCR (Declarative Services)", List.of("org.apache.felix.scr."));
+        LAYERS.put("JAXB", List.of("com.sun.xml.bind.", "org.glassfish.jaxb.", "javax.xml.bind."));
+        LAYERS.put("Tandem code (own work)", List.of("org.tandem."));
+        LAYERS.put("CXF JAX-RS", List.of("org.apache.cxf."));
+        LAYERS.put("Jetty / Pax Web", List.of("org.eclipse.jetty.", "org.ops4j.pax.web."));
+        LAYERS.put("OSGi framework (class loading, services)", List.of("org.apache.felix.", "org.eclipse.equinox."));
     }
 
     private final String pid;
@@ -136,7 +136,7 @@ final class JfrProfile {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "JFR %s: %d execution samples, %d native samples%n", recording.getFileName(),
                 samples, nativeSamples));
-        out.append("CPU samples by layer (first matching frame from the top of the stack):\n");
+        out.append("CPU samples by subsystem (first in priority order with a frame on the stack):\n");
         appendTop(out, layers, samples, 20);
         out.append("Hottest methods (self):\n");
         appendTop(out, selfMethods, samples, top);
@@ -158,11 +158,13 @@ final class JfrProfile {
     }
 
     private static String layer(List<RecordedFrame> frames) {
-        for (RecordedFrame f : frames) {
-            String type = f.getMethod().getType().getName();
-            for (Map.Entry<String, String> l : LAYERS.entrySet()) {
-                if (type.startsWith(l.getKey())) {
-                    return l.getValue();
+        for (Map.Entry<String, List<String>> l : LAYERS.entrySet()) {
+            for (RecordedFrame f : frames) {
+                String type = f.getMethod().getType().getName();
+                for (String prefix : l.getValue()) {
+                    if (type.startsWith(prefix)) {
+                        return l.getKey();
+                    }
                 }
             }
         }
