@@ -220,7 +220,7 @@ public final class BenchMain {
                         // an extra Tandem block under JFR, not part of the figures (profiling costs a little)
                         JfrProfile jfr = new JfrProfile(dist.java().orElseThrow().pid(), work.resolve("intake-" + c + ".jfr"));
                         jfr.start();
-                        IntakeLoad.Outcome profiled = check(tandem.run("c" + c + "jfr", c, requests / rounds));
+                        IntakeLoad.Outcome profiled = check(tandem.run("c" + c + "jfr", c, requests));
                         jfr.stop();
                         String summary = String.format(Locale.ROOT, "Tandem, %d clients, %d requests under JFR: %.0f/s%n", c,
                                 profiled.requests(), profiled.throughput())
