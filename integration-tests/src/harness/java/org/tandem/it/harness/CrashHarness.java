@@ -158,10 +158,10 @@ public final class CrashHarness {
             Thread.sleep(loadMillis);
             dist.killHard();
             load.stopAndJoin();
-            long t0 = System.nanoTime();
             dist.start();
             Duration restart = dist.awaitHealthy(options.bootTimeout(), Duration.ofMillis(200));
             result.restartMillis.add(restart.toMillis());
+            long checkStart = System.nanoTime();
             result.cycles++;
             result.attempted += load.attemptedCount;
             result.acknowledged += load.ackedCount;
@@ -175,10 +175,11 @@ public final class CrashHarness {
                 verify(load.incidents, result);
             }
             options.log().printf(Locale.ROOT,
-                    "crash: cycle %d: killed after %d ms of load, %d acknowledged, %d in doubt; restart %.1f s;"
-                            + " %s: lost %d, duplicated %d, corrupt %d%n",
-                    cycle, loadMillis, load.ackedCount, load.doubtCount, (System.nanoTime() - t0) / 1e9,
-                    sweep ? "full check" : "checked", result.lost - before.lost, result.duplicated - before.duplicated,
+                    "crash: cycle %d: killed after %d ms of load, %d acknowledged, %d in doubt; restart to health %.1f s;"
+                            + " %s in %.1f s: lost %d, duplicated %d, corrupt %d%n",
+                    cycle, loadMillis, load.ackedCount, load.doubtCount, restart.toMillis() / 1000.0,
+                    sweep ? "full check" : "checked", (System.nanoTime() - checkStart) / 1e9,
+                    result.lost - before.lost, result.duplicated - before.duplicated,
                     result.corrupt - before.corrupt);
         }
         return result;
