@@ -26,13 +26,28 @@ public class CrashIT {
                 .withLoad(Duration.ofMillis(400), Duration.ofMillis(1500)).withFullSweepEvery(0);
         System.out.println("crash: seed " + seed + " (rerun with -Dtandem.crash.seed=" + seed + ")");
         try (Distribution dist = Distribution.unpack(Path.of("target/crash-it"), false)) {
-            CrashHarness harness = new CrashHarness(dist, options);
+            // the hook later capabilities (notifications: no message sent twice) plug their own checks into
+            java.util.concurrent.atomic.AtomicInteger driven = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger verified = new java.util.concurrent.atomic.AtomicInteger();
+            CrashHarness harness = new CrashHarness(dist, options).with(new CrashHarness.Probe() {
+                @Override
+                public void drive(Distribution d, int cycle, java.util.function.BooleanSupplier running) {
+                    driven.incrementAndGet();
+                }
+
+                @Override
+                public void verify(Distribution d, int cycle, CrashHarness.Result result) {
+                    verified.incrementAndGet();
+                }
+            });
 
             CrashHarness.Result durable = harness.runCycles(cycles);
             System.out.println("crash: durable: " + durable);
             assertEquals(durable.toString(), cycles, durable.cycles);
             assertTrue("some writes acknowledged: " + durable, durable.acknowledged > 0);
             assertTrue("no loss, duplicate or change: " + durable, durable.clean());
+            assertEquals("probes driven once per cycle", cycles, driven.get());
+            assertEquals("probes verified once per cycle", cycles, verified.get());
 
             // negative control: the same harness must fail when acknowledged data does not survive
             harness.weaken(Weakening.MEMORY);

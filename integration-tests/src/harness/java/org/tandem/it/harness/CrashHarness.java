@@ -105,6 +105,22 @@ public final class CrashHarness {
     private record Ack(String id, JsonNode body) {
     }
 
+    /**
+     * More work and checks per cycle, for capabilities that land later. Notifications, for instance: drive
+     * sends through the outbox while the intake load runs, then check after the restart that no message was
+     * delivered twice (count deliveries per message id at the SMTP sink) and none acknowledged was dropped,
+     * adding to {@link Result#duplicated} / {@link Result#lost}.
+     */
+    public interface Probe {
+        /** Runs on its own thread while the intake load runs, until {@code running} turns false (the kill may cut it). */
+        default void drive(Distribution dist, int cycle, java.util.function.BooleanSupplier running) {
+        }
+
+        /** After the restart and the intake checks. */
+        default void verify(Distribution dist, int cycle, Result result) throws IOException {
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AUTH = HttpLite.basic("officer", "demo");
 
@@ -116,6 +132,7 @@ public final class CrashHarness {
     private final Map<String, Ack> acked = new ConcurrentHashMap<>();
     /** incident numbers of requests without a 201 (cut by the kill, or an error status). */
     private final Map<String, String> inDoubt = new ConcurrentHashMap<>();
+    private final List<Probe> probes = new ArrayList<>();
     private int cycle;
     private boolean started;
 
@@ -125,6 +142,12 @@ public final class CrashHarness {
         this.options = options;
         this.random = new Random(options.seed());
         this.runId = "CR" + Long.toString(Math.abs(options.seed() % 1_000_000_000L), 36).toUpperCase(Locale.ROOT);
+    }
+
+    /** Adds a probe (see {@link Probe}); call before {@link #runCycles}. */
+    public CrashHarness with(Probe probe) {
+        probes.add(probe);
+        return this;
     }
 
     /** Applies a weakening to the next start (a restart picks it up). */
@@ -154,10 +177,21 @@ public final class CrashHarness {
             long loadMillis = options.minLoad().toMillis()
                     + (long) (random.nextDouble() * (options.maxLoad().toMillis() - options.minLoad().toMillis()));
             Load load = new Load(cycle, options.clients());
+            AtomicBoolean probing = new AtomicBoolean(true);
+            List<Thread> probeThreads = new ArrayList<>();
+            int cycleNo = cycle;
+            for (Probe p : probes) {
+                probeThreads.add(new Thread(() -> p.drive(dist, cycleNo, probing::get), "crash-probe"));
+            }
             load.start();
+            probeThreads.forEach(Thread::start);
             Thread.sleep(loadMillis);
             dist.killHard();
             load.stopAndJoin();
+            probing.set(false);
+            for (Thread t : probeThreads) {
+                t.join(60_000);
+            }
             dist.start();
             Duration restart = dist.awaitHealthy(options.bootTimeout(), Duration.ofMillis(200));
             result.restartMillis.add(restart.toMillis());
@@ -173,6 +207,9 @@ public final class CrashHarness {
                 fullSweep(result);
             } else {
                 verify(load.incidents, result);
+            }
+            for (Probe p : probes) {
+                p.verify(dist, cycle, result);
             }
             options.log().printf(Locale.ROOT,
                     "crash: cycle %d: killed after %d ms of load, %d acknowledged, %d in doubt; restart to health %.1f s;"
