@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.HdrHistogram.Histogram;
 import org.tandem.it.harness.CrashHarness;
+import org.tandem.it.harness.NotificationProbe;
 import org.tandem.it.harness.Distribution;
 
 /**
@@ -58,6 +59,7 @@ public final class BenchMain {
                                                            the archive, else before the restarts)
                   crash --archive tandem-*.tar.gz [--work DIR] [--cycles 200] [--clients 4] [--min-load-ms 500]
                         [--max-load-ms 2500] [--seed N] [--full-sweep-every 10] [--weaken none|derby-test|memory]
+                        [--notifications true|false] [--notification-pace-ms 50] (SMTP sink in this process)
                   boots --archive tandem-*.tar.gz --configs FILE.properties [--rounds 3] [--settle 5] [--work DIR]
                         (A/B boot comparison: every round boots each configuration once, fresh copy: first boot,
                          restart, idle RSS; ratios against the first configuration)
@@ -415,8 +417,17 @@ public final class BenchMain {
                 cycles, options.clients(), options.minLoad().toMillis(), options.maxLoad().toMillis(), weakening,
                 options.seed(), work);
         long t0 = System.nanoTime();
-        try (Distribution dist = Distribution.unpack(archive, work, false)) {
+        boolean notifications = Boolean.parseBoolean(opts.getOrDefault("notifications", "true"));
+        try (Distribution dist = Distribution.unpack(archive, work, false);
+                NotificationProbe probe = notifications
+                        ? new NotificationProbe(dist, Long.toString(Math.abs(options.seed() % 1_000_000_000L), 36).toUpperCase(Locale.ROOT),
+                                Duration.ofMillis(Long.parseLong(opts.getOrDefault("notification-pace-ms", "50"))),
+                                Duration.ofSeconds(90), OUT)
+                        : null) {
             CrashHarness harness = new CrashHarness(dist, options);
+            if (probe != null) {
+                harness.with(probe);
+            }
             if (weakening == CrashHarness.Weakening.DERBY_TEST) {
                 harness.weaken(weakening);
             }
@@ -431,6 +442,8 @@ public final class BenchMain {
                     (System.nanoTime() - t0) / 6e10, seconds(median(r.restartMillis)), r);
             if (weakening == CrashHarness.Weakening.NONE) {
                 OUT.println(r.clean() && r.acknowledged > 0 ? "PASS: every acknowledged case survived, no duplicates"
+                        + (probe == null ? "" : "; every accepted notification delivered, none turned into two messages ("
+                                + r.notificationsResent + " in-flight resends of the same Message-ID in " + r.cycles + " kills)")
                         : "FAIL");
                 return r.clean() && r.acknowledged > 0 ? 0 : 1;
             }

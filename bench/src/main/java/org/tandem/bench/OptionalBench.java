@@ -33,10 +33,8 @@ interface OptionalBench {
         return List.of(
                 new NotYetMeasured("RMS ingest: documents/s through the RMS adapter folder",
                         "(no target; reported)", "system/org/tandem/tandem-adapter-rms"),
-                new NotYetMeasured("notifications: messages/s outbox -> local SMTP sink, vs raw JavaMail sends",
-                        ">= 0.8x raw sends", "system/org/tandem/tandem-notification"),
-                new NotYetMeasured("hot deploy: example agency bundle copied into deploy/ -> service active",
-                        "<= 1 s", "system/org/tandem/tandem-example-agency"));
+                new NotificationDispatchBench(Integer.getInteger("tandem.bench.notifications", 300)),
+                new HotDeployBench(Integer.getInteger("tandem.bench.deployRounds", 3)));
     }
 
     /** The hook for a capability whose benchmark is not written yet. */

@@ -76,16 +76,23 @@ public final class CrashHarness {
         public long duplicated;
         public long corrupt;
         public long phantom;
+        /** Notification probe ({@link NotificationProbe}): accepted messages checked at the sink, and what went wrong. */
+        public long notificationsChecked;
+        public long notificationsLost;
+        public long notificationsDuplicated;
+        /** The same notification (same Message-ID) delivered twice: the documented in-flight window of a kill. */
+        public long notificationsResent;
         public final List<Long> restartMillis = new ArrayList<>();
         /** Responses other than 201 by status (0: no response, the connection was cut). */
         public final Map<Integer, Long> otherStatuses = new java.util.TreeMap<>();
         public final List<String> problems = new ArrayList<>();
 
         public boolean clean() {
-            return lost == 0 && duplicated == 0 && corrupt == 0 && phantom == 0;
+            return lost == 0 && duplicated == 0 && corrupt == 0 && phantom == 0 && notificationsLost == 0
+                    && notificationsDuplicated == 0;
         }
 
-        void problem(String p) {
+        public void problem(String p) {
             if (problems.size() < 20) {
                 problems.add(p);
             }
@@ -95,9 +102,10 @@ public final class CrashHarness {
         public String toString() {
             return String.format(Locale.ROOT,
                     "cycles run %d, writes attempted %d, acknowledged %d, in doubt %d (stored %d; statuses %s), lost %d,"
-                            + " duplicated %d, corrupt %d, phantom %d%s",
+                            + " duplicated %d, corrupt %d, phantom %d; notifications checked %d, lost %d, duplicated %d,"
+                            + " resent (same Message-ID) %d%s",
                     cycles, attempted, acknowledged, inDoubt, inDoubtStored, otherStatuses, lost, duplicated, corrupt,
-                    phantom,
+                    phantom, notificationsChecked, notificationsLost, notificationsDuplicated, notificationsResent,
                     problems.isEmpty() ? "" : "; first problems: " + problems);
         }
     }
