@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.junit.Assume;
 import org.junit.Test;
+import org.tandem.it.harness.Distribution;
 
 /**
  * The archive as an operator gets it: unpacked, started in demo mode in a network namespace with

@@ -33,5 +33,11 @@ final class ApiServlet extends CXFNonSpringJaxrsServlet {
         } finally {
             thread.setContextClassLoader(previous);
         }
+        // Without a ClassLoader extension on the bus, CXF's ServletController asks the bus's ResourceManager for
+        // one on EVERY request, which scans the system class path for "" under a JarFile lock (seen in JFR as
+        // contention between request threads) and finds nothing. Give it the loader requests already run with.
+        if (previous != null && getBus().getExtension(ClassLoader.class) == null) {
+            getBus().setExtension(previous, ClassLoader.class);
+        }
     }
 }

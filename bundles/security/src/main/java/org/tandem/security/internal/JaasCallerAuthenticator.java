@@ -1,6 +1,7 @@
 package org.tandem.security.internal;
 
 import java.security.Principal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,14 @@ import org.tandem.api.CallerResolver;
 /**
  * Authenticates against a Karaf JAAS realm (users.properties, LDAP, ... whatever the realm uses), and
  * resolves the caller of an already authenticated subject (the Karaf console) with the same mapping.
+ *
+ * <p>A successful login is remembered for {@link SecurityConfig#credentialCacheSeconds()} (a keyed hash of
+ * user and password, see {@link CredentialCache}), so a client sending HTTP Basic on every request does
+ * not pay a full JAAS login each time. A failed login is never remembered and drops the user's entry. A
+ * password change, a removed account or a lock applied in the realm is therefore seen by the REST API at
+ * the latest {@code credentialCacheSeconds} later (at most {@link #MAX_CACHE_SECONDS}); any change of this
+ * configuration (e.g. {@code config:property-set -p org.tandem.security credentialCacheSeconds 0}) empties
+ * the cache at once.
  */
 @Component(service = { CallerAuthenticator.class, CallerResolver.class }, configurationPid = JaasCallerAuthenticator.PID)
 @Designate(ocd = SecurityConfig.class)
@@ -36,8 +45,33 @@ public class JaasCallerAuthenticator implements CallerAuthenticator, CallerResol
 
     private static final Logger LOG = LoggerFactory.getLogger(JaasCallerAuthenticator.class);
 
+    static final int MAX_CACHED_USERS = 10_000;
+    /** Upper bound of {@code credentialCacheSeconds}: how long a revoked credential may stay usable at most. */
+    static final int MAX_CACHE_SECONDS = 300;
+    static final int DEFAULT_CACHE_SECONDS = 60;
+
+    /** One realm login: the caller, or empty when the realm refuses the credentials. */
+    @FunctionalInterface
+    interface RealmLogin {
+        Optional<Caller> login(String realm, PrincipalMapper mapper, String user, char[] password);
+    }
+
+    private final RealmLogin realmLogin;
+    private final Clock clock;
     private volatile String realm = "karaf";
     private volatile PrincipalMapper mapper = new PrincipalMapper("agency-");
+    private volatile CredentialCache cache;
+
+    public JaasCallerAuthenticator() {
+        this(JaasCallerAuthenticator::jaasLogin, Clock.systemUTC());
+    }
+
+    /** For tests: a fake realm and a controllable clock. */
+    JaasCallerAuthenticator(RealmLogin realmLogin, Clock clock) {
+        this.realmLogin = realmLogin;
+        this.clock = clock;
+        this.cache = new CredentialCache(clock, DEFAULT_CACHE_SECONDS * 1000L, MAX_CACHED_USERS);
+    }
 
     @Activate
     void activate(SecurityConfig config) {
@@ -60,12 +94,15 @@ public class JaasCallerAuthenticator implements CallerAuthenticator, CallerResol
             return;
         }
         apply(config);
-        LOG.info("Configuration {} changed: realm={} agencyGroupPrefix={}", PID, realm, mapper.agencyPrefix());
+        LOG.info("Configuration {} changed: realm={} agencyGroupPrefix={} credentialCacheSeconds={}", PID, realm,
+                mapper.agencyPrefix(), config.credentialCacheSeconds());
     }
 
     private void apply(SecurityConfig config) {
         this.realm = config.realm().trim();
         this.mapper = new PrincipalMapper(config.agencyGroupPrefix().trim());
+        // a new cache on every change: entries checked against another realm or mapping must not survive it
+        this.cache = new CredentialCache(clock, config.credentialCacheSeconds() * 1000L, MAX_CACHED_USERS);
     }
 
     static List<String> problems(SecurityConfig config) {
@@ -77,6 +114,10 @@ public class JaasCallerAuthenticator implements CallerAuthenticator, CallerResol
             String prefix = config.agencyGroupPrefix();
             if (prefix == null || prefix.isBlank() || prefix.chars().anyMatch(Character::isWhitespace)) {
                 problems.add("agencyGroupPrefix must be a non-empty word without spaces, e.g. agency-");
+            }
+            int seconds = config.credentialCacheSeconds();
+            if (seconds < 0 || seconds > MAX_CACHE_SECONDS) {
+                problems.add("credentialCacheSeconds must be between 0 (off) and " + MAX_CACHE_SECONDS);
             }
         } catch (RuntimeException e) {
             problems.add("a value cannot be read: " + e.getMessage());
@@ -104,6 +145,21 @@ public class JaasCallerAuthenticator implements CallerAuthenticator, CallerResol
         if (user == null || user.isEmpty() || password == null) {
             return Optional.empty();
         }
+        CredentialCache current = cache;
+        Optional<Caller> cached = current.get(user, password);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<Caller> caller = realmLogin.login(realm, mapper, user, password);
+        if (caller.isPresent()) {
+            current.put(user, password, caller.get());
+        } else {
+            current.invalidate(user);
+        }
+        return caller;
+    }
+
+    private static Optional<Caller> jaasLogin(String realm, PrincipalMapper mapper, String user, char[] password) {
         Subject subject = new Subject();
         try {
             LoginContext login = new LoginContext(realm, subject, callbacks -> answer(callbacks, user, password));

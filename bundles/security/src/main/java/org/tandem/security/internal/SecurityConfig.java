@@ -19,4 +19,10 @@ public @interface SecurityConfig {
     @AttributeDefinition(min = "1", max = "3660",
             description = "Longest a sharing consent (SHARE_WITH_PROVIDER, SHARE_WITH_STATE) may last, in days from its grant")
     int consentMaxShareDays() default 365;
+
+    @AttributeDefinition(description = "Seconds a successful login is remembered (as a keyed hash of user and password,"
+            + " never the password), so HTTP Basic does not cost a JAAS login per request. A password change or a"
+            + " removed account or a lock in the realm takes effect within this time (at most 300 s); a failed login forgets the user at once. 0 disables.",
+            min = "0", max = "300")
+    int credentialCacheSeconds() default 60;
 }
