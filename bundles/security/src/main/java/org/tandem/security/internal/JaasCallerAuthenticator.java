@@ -2,6 +2,8 @@ package org.tandem.security.internal;
 
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,10 @@ import javax.security.auth.login.LoginException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +30,8 @@ import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.tandem.api.Caller;
 import org.tandem.api.CallerAuthenticator;
 import org.tandem.api.CallerResolver;
+import org.tandem.api.audit.AuditEvent;
+import org.tandem.api.audit.AuditLog;
 
 /**
  * Authenticates against a Karaf JAAS realm (users.properties, LDAP, ... whatever the realm uses), and
@@ -61,6 +69,12 @@ public class JaasCallerAuthenticator implements CallerAuthenticator, CallerResol
     private volatile String realm = "karaf";
     private volatile PrincipalMapper mapper = new PrincipalMapper("agency-");
     private volatile CredentialCache cache;
+    private volatile LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(10), Duration.ofMinutes(10));
+
+    /** Optional: lockouts are also written to the audit trail when the store is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog auditLog;
 
     public JaasCallerAuthenticator() {
         this(JaasCallerAuthenticator::jaasLogin, Clock.systemUTC());
@@ -103,6 +117,8 @@ public class JaasCallerAuthenticator implements CallerAuthenticator, CallerResol
         this.mapper = new PrincipalMapper(config.agencyGroupPrefix().trim());
         // a new cache on every change: entries checked against another realm or mapping must not survive it
         this.cache = new CredentialCache(clock, config.credentialCacheSeconds() * 1000L, MAX_CACHED_USERS);
+        this.throttle = new LoginThrottle(config.lockoutAttempts(), Duration.ofMinutes(config.lockoutWindowMinutes()),
+                Duration.ofMinutes(config.lockoutMinutes()));
     }
 
     static List<String> problems(SecurityConfig config) {
@@ -114,6 +130,9 @@ public class JaasCallerAuthenticator implements CallerAuthenticator, CallerResol
             String prefix = config.agencyGroupPrefix();
             if (prefix == null || prefix.isBlank() || prefix.chars().anyMatch(Character::isWhitespace)) {
                 problems.add("agencyGroupPrefix must be a non-empty word without spaces, e.g. agency-");
+            }
+            if (config.lockoutAttempts() < 1 || config.lockoutWindowMinutes() < 1 || config.lockoutMinutes() < 1) {
+                problems.add("lockoutAttempts, lockoutWindowMinutes and lockoutMinutes must be at least 1");
             }
             int seconds = config.credentialCacheSeconds();
             if (seconds < 0 || seconds > MAX_CACHE_SECONDS) {
@@ -145,18 +164,44 @@ public class JaasCallerAuthenticator implements CallerAuthenticator, CallerResol
         if (user == null || user.isEmpty() || password == null) {
             return Optional.empty();
         }
+        LoginThrottle locks = throttle;
+        Instant now = clock.instant();
+        if (locks.isLocked(user, now)) {
+            // even the right password: guessing must not go on while locked
+            cache.invalidate(user);
+            locks.failed(user, now);
+            return Optional.empty();
+        }
         CredentialCache current = cache;
         Optional<Caller> cached = current.get(user, password);
         if (cached.isPresent()) {
+            locks.succeeded(user);
             return cached;
         }
         Optional<Caller> caller = realmLogin.login(realm, mapper, user, password);
         if (caller.isPresent()) {
             current.put(user, password, caller.get());
+            locks.succeeded(user);
         } else {
             current.invalidate(user);
+            if (locks.failed(user, now) == LoginThrottle.Outcome.LOCKED_NOW) {
+                locked(user);
+            }
         }
         return caller;
+    }
+
+    private void locked(String user) {
+        LOG.warn("Account {} locked after repeated failed logins", user);
+        AuditLog audit = auditLog;
+        if (audit != null) {
+            try {
+                audit.record(new AuditEvent(user, null, null, "ACCOUNT_LOCKED", "account", user, null, null, null,
+                        "LOCKED"));
+            } catch (RuntimeException e) {
+                LOG.error("Lock of account {} not audited: {}", user, e.getMessage());
+            }
+        }
     }
 
     private static Optional<Caller> jaasLogin(String realm, PrincipalMapper mapper, String user, char[] password) {

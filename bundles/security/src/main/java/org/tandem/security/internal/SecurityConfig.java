@@ -25,4 +25,15 @@ public @interface SecurityConfig {
             + " removed account or a lock in the realm takes effect within this time (at most 300 s); a failed login forgets the user at once. 0 disables.",
             min = "0", max = "300")
     int credentialCacheSeconds() default 60;
+
+    @AttributeDefinition(min = "1", max = "100",
+            description = "Failed logins of one user within lockoutWindowMinutes that lock the account")
+    int lockoutAttempts() default 5;
+
+    @AttributeDefinition(min = "1", max = "1440", description = "Window in which failed logins are counted, minutes")
+    int lockoutWindowMinutes() default 10;
+
+    @AttributeDefinition(min = "1", max = "10080",
+            description = "How long a locked account refuses every login, even with the right password, minutes")
+    int lockoutMinutes() default 10;
 }

@@ -36,6 +36,21 @@ class JaasCallerAuthenticatorTest {
     }, clock);
 
     @Test
+    void fiveFailedLoginsLockTheAccountEvenForTheRightPasswordUntilTheLockEnds() {
+        auth.activate(config(60));
+        for (int i = 0; i < 5; i++) {
+            assertThat(auth.authenticate("officer", "guess".toCharArray())).isEmpty();
+        }
+        int before = logins.get();
+        assertThat(auth.authenticate("officer", "demo".toCharArray())).as("locked").isEmpty();
+        assertThat(logins.get()).as("a locked account does not reach the realm").isEqualTo(before);
+        assertThat(auth.authenticate("supervisor", "x".toCharArray())).isEmpty();
+
+        clock.advance(java.time.Duration.ofMinutes(11));
+        assertThat(auth.authenticate("officer", "demo".toCharArray())).as("unlocked after 10 min").isPresent();
+    }
+
+    @Test
     void resolvesAConsoleSubjectWithTheRestMapping() {
         authenticator.activate(config("karaf", "agency-"));
         Subject subject = new Subject(true, Set.of(new UserPrincipal("supervisor"), new RolePrincipal("supervisor"),
@@ -232,6 +247,21 @@ class JaasCallerAuthenticatorTest {
             @Override
             public int credentialCacheSeconds() {
                 return cacheSeconds;
+            }
+
+            @Override
+            public int lockoutAttempts() {
+                return 5;
+            }
+
+            @Override
+            public int lockoutWindowMinutes() {
+                return 10;
+            }
+
+            @Override
+            public int lockoutMinutes() {
+                return 10;
             }
         };
     }
