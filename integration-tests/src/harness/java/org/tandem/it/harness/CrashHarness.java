@@ -177,6 +177,7 @@ public final class CrashHarness {
         if (!started) {
             dist.start();
             Duration boot = dist.awaitHealthy(options.bootTimeout(), Duration.ofMillis(200));
+            awaitIntake(options.bootTimeout());
             options.log().printf(Locale.ROOT, "crash: first boot healthy after %.1f s%n", boot.toMillis() / 1000.0);
             started = true;
         }
@@ -202,6 +203,7 @@ public final class CrashHarness {
             }
             dist.start();
             Duration restart = dist.awaitHealthy(options.bootTimeout(), Duration.ofMillis(200));
+            awaitIntake(options.bootTimeout());
             result.restartMillis.add(restart.toMillis());
             long checkStart = System.nanoTime();
             result.cycles++;
@@ -241,6 +243,27 @@ public final class CrashHarness {
         s.duplicated = r.duplicated;
         s.corrupt = r.corrupt;
         return s;
+    }
+
+    /**
+     * /health answers as soon as the store is ready; the API servlet is republished while the other bundles'
+     * resources arrive, so /cases may still answer 404 for a moment: wait for it before checking.
+     */
+    private void awaitIntake(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int status = -1;
+        while (System.nanoTime() < deadline) {
+            try (HttpLite http = new HttpLite("127.0.0.1", dist.httpPort, 10_000)) {
+                status = http.send("GET", "/tandem/api/v1/cases?size=1", AUTH, null).status();
+                if (status == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                status = -1;
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException("GET /cases did not answer 200 within " + timeout + " (last " + status + ")");
     }
 
     /** Checks the given incidents one by one ({@code GET /cases?incident=N}). */
