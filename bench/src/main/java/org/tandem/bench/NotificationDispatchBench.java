@@ -70,6 +70,7 @@ final class NotificationDispatchBench implements OptionalBench {
         try {
             // live configuration (no restart): the channel's next message goes to the sink
             dist.configure("org.tandem.notification.email.cfg", "host", "127.0.0.1");
+            dist.configure("org.tandem.notification.email.cfg", "security", "NONE");
             dist.configure("org.tandem.notification.email.cfg", "heloName", "bench.test");
             dist.configure("org.tandem.notification.email.cfg", "port", Integer.toString(port));
             try (HttpLite http = new HttpLite("127.0.0.1", dist.httpPort, 30_000)) {

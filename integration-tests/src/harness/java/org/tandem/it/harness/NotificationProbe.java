@@ -48,6 +48,7 @@ public final class NotificationProbe implements CrashHarness.Probe, AutoCloseabl
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AUTH = HttpLite.basic("officer", "demo");
     private static final String HEADER = "X-Tandem-Notification";
+    private static final java.util.regex.Pattern REQUEST_IN_SUBJECT = java.util.regex.Pattern.compile("crash ([A-Za-z0-9._:-]+)");
 
     /** Totals, cumulative over the probe's life. */
     public static final class Totals {
@@ -102,7 +103,11 @@ public final class NotificationProbe implements CrashHarness.Probe, AutoCloseabl
         this.smtpPort = freePort();
         this.smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        // etc/ files written before the first boot are kept by the feature's configfile: name every key that matters
+        // (the channel's built-in default for security is STARTTLS)
         dist.configure("org.tandem.notification.email.cfg", "host", "127.0.0.1");
+        dist.configure("org.tandem.notification.email.cfg", "security", "NONE");
+        dist.configure("org.tandem.notification.email.cfg", "from", "notifications@crash.test");
         dist.configure("org.tandem.notification.email.cfg", "port", Integer.toString(smtpPort));
         dist.configure("org.tandem.notification.email.cfg", "heloName", "crash.test");
         dist.configure("org.tandem.notification.cfg", "pollIntervalMillis", "100");
@@ -249,9 +254,10 @@ public final class NotificationProbe implements CrashHarness.Probe, AutoCloseabl
                 }
                 totals.delivered++;
                 deliveriesById.merge(id, 1, Integer::sum);
-                String prefix = "crash ";
-                if (subject != null && subject.startsWith(prefix)) {
-                    idsByRequest.computeIfAbsent(subject.substring(prefix.length()).trim(), k -> new HashSet<>()).add(id);
+                // the manual template may frame the subject (agency name): find "crash <requestId>" in it
+                java.util.regex.Matcher m = subject == null ? null : REQUEST_IN_SUBJECT.matcher(subject);
+                if (m != null && m.find()) {
+                    idsByRequest.computeIfAbsent(m.group(1), k -> new HashSet<>()).add(id);
                 }
             } catch (MessagingException e) {
                 throw new IOException("unreadable message at the sink", e);
