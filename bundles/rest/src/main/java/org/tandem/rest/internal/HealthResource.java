@@ -12,6 +12,9 @@ import javax.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
@@ -37,6 +40,32 @@ public class HealthResource {
             policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
     private final List<ReadinessCheck> checks = new CopyOnWriteArrayList<>();
 
+    private volatile BundleContext context;
+
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Still starting while the framework has not reached its beginning start level: bundles are still being
+     * started and the API servlet is republished as their resources arrive, so an endpoint may answer 404 for a
+     * moment. Clients that wait for UP then find every shipped endpoint in place.
+     */
+    private boolean started() {
+        BundleContext ctx = context;
+        if (ctx == null) {
+            return true;
+        }
+        try {
+            String beginning = ctx.getProperty("org.osgi.framework.startlevel.beginning");
+            int target = beginning == null ? 1 : Integer.parseInt(beginning.trim());
+            return ctx.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel() >= target;
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
@@ -54,6 +83,10 @@ public class HealthResource {
         } else {
             storeNode.put("status", "UP").put("database", current.databaseProduct())
                     .put("schemaVersion", current.schemaVersion());
+        }
+        if (!started()) {
+            up = false;
+            details.putObject("framework").put("status", "DOWN").put("reason", "starting");
         }
         for (ReadinessCheck check : checks) {
             boolean ready = check.ready();
