@@ -37,12 +37,18 @@ public final class JdbcProcessedMessageRepository implements ProcessedMessageRep
     public JdbcProcessedMessageRepository(
             @Reference(name = "dataSource", target = "(dataSourceName=tandem)") DataSource dataSource,
             @Reference(name = "storeInfo") StoreInfo storeInfo) {
-        this(dataSource, Clock.systemUTC());
+        this(dataSource, Clock.systemUTC(), true);
     }
 
-    public JdbcProcessedMessageRepository(DataSource dataSource, Clock clock) {
+    /** Not a second two-argument constructor: SCR would not know which one to call. */
+    private JdbcProcessedMessageRepository(DataSource dataSource, Clock clock, boolean checked) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** For tests and tools: the ledger over a DataSource, with a clock. */
+    public static JdbcProcessedMessageRepository create(DataSource dataSource, Clock clock) {
+        return new JdbcProcessedMessageRepository(dataSource, clock, true);
     }
 
     @Override

@@ -24,7 +24,7 @@ class JdbcProcessedMessageRepositoryTest {
     void setUp() {
         db = TestDatabase.create(tempDir);
         new SchemaMigrator(db.dataSource()).migrate();
-        ledger = new JdbcProcessedMessageRepository(db.dataSource(), Clock.systemUTC());
+        ledger = JdbcProcessedMessageRepository.create(db.dataSource(), Clock.systemUTC());
     }
 
     @AfterEach
@@ -72,7 +72,7 @@ class JdbcProcessedMessageRepositoryTest {
         ledger.begin("custody", "R-1", "run-1");
         ledger.confirm("custody", "R-1");
 
-        JdbcProcessedMessageRepository afterRestart = new JdbcProcessedMessageRepository(db.dataSource(),
+        JdbcProcessedMessageRepository afterRestart = JdbcProcessedMessageRepository.create(db.dataSource(),
                 Clock.systemUTC());
 
         assertThat(afterRestart.begin("custody", "R-1", "run-2")).isFalse();

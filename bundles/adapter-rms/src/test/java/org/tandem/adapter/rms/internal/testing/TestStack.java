@@ -55,7 +55,7 @@ public final class TestStack implements AutoCloseable {
         dataSource = ds;
         new SchemaMigrator(ds).migrate();
         cases = new JdbcCaseRepository(ds);
-        ledger = new JdbcProcessedMessageRepository(ds, Clock.systemUTC());
+        ledger = JdbcProcessedMessageRepository.create(ds, Clock.systemUTC());
         deadLetters = new JdbcDeadLetterRepository(ds);
         intake = new IntakeServiceImpl(cases, new EventAdmin() {
             @Override
