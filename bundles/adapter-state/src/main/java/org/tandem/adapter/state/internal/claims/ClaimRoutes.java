@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.tandem.api.cases.CaseRepository;
@@ -89,6 +90,8 @@ public class ClaimRoutes extends RouteBuilder {
                 .process(this::claim)
                 .filter(exchangeProperty(CLAIM_PROPERTY).isNotNull())
                     .process(this::assemble)
+                    // the receipt is the reply: request-reply even though the poll that started this is one-way
+                    .setExchangePattern(ExchangePattern.InOut)
                     .to(endpointUri())
                     .process(this::delivered)
                 .end();
@@ -145,7 +148,10 @@ public class ClaimRoutes extends RouteBuilder {
 
     private void delivered(Exchange exchange) {
         Claim claim = exchange.getProperty(CLAIM_PROPERTY, Claim.class);
-        String answer = exchange.getMessage().getBody(String.class);
+        Object body = exchange.getMessage().getBody();
+        // cxfrs (HTTP API) answers with the JAX-RS Response; cxf PAYLOAD with the receipt element
+        String answer = body instanceof javax.ws.rs.core.Response response && response.hasEntity()
+                ? response.readEntity(String.class) : exchange.getMessage().getBody(String.class);
         String number = ClaimPayloads.receiptNumber(answer);
         claims.transition(claim.id(), List.of(ClaimStatus.SENDING), ClaimStatus.DELIVERED, true, null,
                 number == null ? "(no claim number returned)" : number, clock.instant());
