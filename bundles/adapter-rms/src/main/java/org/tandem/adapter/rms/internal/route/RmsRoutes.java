@@ -123,9 +123,14 @@ public class RmsRoutes extends RouteBuilder {
                 .to("direct:" + INGEST);
     }
 
+    /**
+     * readLock=changed with readLockMinAge: a file at least a second old is taken at once (no per-file wait, which
+     * would cap the folder at a few reports per second); a younger one only once its size and time stop changing.
+     * RMS exports should still write under another name (a dot-name or elsewhere) and rename into the inbox.
+     */
     String folderUri() {
         return "file:" + settings.inbox() + "?include=(?i).*\\.xml&delete=true"
-                + "&readLock=changed&readLockCheckInterval=250&readLockMinLength=0&readLockTimeout=20000"
+                + "&readLock=changed&readLockCheckInterval=250&readLockMinLength=0&readLockMinAge=1000&readLockTimeout=20000"
                 + "&sortBy=file:modified;file:name&initialDelay=" + Math.min(settings.pollDelayMs(), 1000)
                 + "&delay=" + settings.pollDelayMs() + "&autoCreate=true";
     }

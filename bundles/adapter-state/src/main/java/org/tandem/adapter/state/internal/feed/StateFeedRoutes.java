@@ -96,7 +96,7 @@ public class StateFeedRoutes extends RouteBuilder {
             if (settings.foldersEnabled()) {
                 Path inbox = kind == Kind.CUSTODY ? settings.custodyInbox() : settings.courtInbox();
                 from("file:" + inbox + "?include=(?i).*\\.(xml|json)&delete=true&readLock=changed"
-                        + "&readLockCheckInterval=250&readLockMinLength=0&readLockTimeout=20000"
+                        + "&readLockCheckInterval=250&readLockMinLength=0&readLockMinAge=1000&readLockTimeout=20000"
                         + "&sortBy=file:modified;file:name&autoCreate=true&initialDelay="
                         + Math.min(1000, settings.pollDelayMs()) + "&delay=" + settings.pollDelayMs())
                         .routeId(folderRoute(kind))
