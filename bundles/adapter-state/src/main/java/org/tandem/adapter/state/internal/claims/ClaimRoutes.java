@@ -178,9 +178,10 @@ public class ClaimRoutes extends RouteBuilder {
         }
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = reason(cause);
+        // the dead letter first: a DEAD claim always has one
+        deadLetters.record(SEND, claim.id(), reason);
         claims.transition(claim.id(), List.of(ClaimStatus.SENDING, ClaimStatus.QUEUED), ClaimStatus.DEAD, false, reason,
                 null, clock.instant());
-        deadLetters.record(SEND, claim.id(), reason);
         log.warn("Compensation claim {} is DEAD: {} (tandem:claim-resubmit {} queues it again)", claim.id(), reason,
                 claim.id());
     }
