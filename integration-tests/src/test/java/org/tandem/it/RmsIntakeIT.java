@@ -213,6 +213,11 @@ public class RmsIntakeIT extends TandemKarafTestSupport {
                     <setBody><simple>${header.caseId}</simple></setBody>
                     <to uri="file:%s?fileName=${header.caseId}.txt"/>
                   </route>
+                  <route id="it-welcome">
+                    <from uri="tandem:events?types=CASE_OPENED"/>
+                    <setBody><constant>Your advocate will call you tomorrow.</constant></setBody>
+                    <to uri="tandem:notify?subject=Welcome"/>
+                  </route>
                   <route id="it-json-intake">
                     <from uri="file:%s?delay=200"/>
                     <to uri="tandem:intake"/>
@@ -227,13 +232,18 @@ public class RmsIntakeIT extends TandemKarafTestSupport {
         try {
             Awaitility.await("route file deployed").atMost(WAIT).until(() -> camelContext("routefile-it-routes") != null);
             CamelContext context = camelContext("routefile-it-routes");
-            Awaitility.await().atMost(WAIT).until(() -> context.getRoutes().size() == 2);
+            Awaitility.await().atMost(WAIT).until(() -> context.getRoutes().size() == 3);
 
             // tandem:events: a case opened over REST shows up as a file
             String id = JSON.readTree(post("/cases", "officer", "application/json",
                     CaseIntakeIT.EXAMPLE.replace("IT-2026-000123", "IT-ROUTEFILE-1")).body()).path("id").asText();
             Awaitility.await("event written by the route file").atMost(WAIT)
                     .until(() -> Files.exists(events.resolve(id + ".txt")));
+            // tandem:notify: the route queued a message through the notification engine's outbox
+            Awaitility.await("message queued by the route file").atMost(WAIT).ignoreExceptions()
+                    .until(() -> JSON.readTree(get("/cases/" + id + "/notifications?size=50", "officer").body()).path("items"),
+                            items -> java.util.stream.StreamSupport.stream(items.spliterator(), false)
+                                    .anyMatch(n -> "MANUAL".equals(n.path("eventType").asText())));
 
             // tandem:intake: a JSON document dropped in the route's folder becomes a case of the configured agency
             Files.createDirectories(in);

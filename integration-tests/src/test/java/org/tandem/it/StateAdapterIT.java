@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,19 +41,13 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.tandem.api.Caller;
-import org.tandem.api.consent.Consent;
-import org.tandem.api.consent.ConsentForm;
-import org.tandem.api.consent.ConsentScope;
-import org.tandem.api.consent.ConsentService;
-import org.tandem.api.consent.NewConsent;
-import org.tandem.api.consent.Recipient;
 
 /**
- * The state adapter in the real distribution: a custody release for a registered victim posts the event the
- * notification engine consumes, once per report id (also across a restart of the adapter); a compensation claim is
- * delivered once to a stub state endpoint that fails twice first. The consent implementation is not part of this
- * branch: the test registers a ConsentService from the probe that grants SHARE_WITH_STATE to the claimant.
+ * The state adapter in the real distribution: a custody release for a registered victim (with a NOTIFY consent) posts
+ * the event the notification engine consumes, once per report id (also across a restart of the adapter), and the
+ * engine queues a CUSTODY_STATUS_CHANGED notification for the victim in its outbox; a compensation claim (with a
+ * SHARE_WITH_STATE consent recorded through the real consent service) is delivered once to a stub state endpoint
+ * that fails twice first.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -90,6 +83,15 @@ public class StateAdapterIT extends TandemKarafTestSupport {
         return JSON.readTree(r.body());
     }
 
+    /** A written consent recorded through the real consent service (bundles/security). */
+    private void grantConsent(String caseId, String personId, String scope, String recipient) throws Exception {
+        HttpResponse<String> r = post("/cases/" + caseId + "/consents", "officer", "application/json",
+                "{\"personId\":\"" + personId + "\",\"scope\":\"" + scope + "\",\"recipient\":" + recipient + ","
+                        + "\"purpose\":\"IT\",\"form\":\"WRITTEN\",\"expiresAt\":\""
+                        + Instant.now().plus(Duration.ofDays(30)) + "\"}");
+        assertEquals(r.body(), 201, r.statusCode());
+    }
+
     private CamelContext camelContext(String name) throws Exception {
         Collection<ServiceReference<CamelContext>> refs = bundleContext.getServiceReferences(CamelContext.class,
                 "(camel.context.name=" + name + ")");
@@ -97,7 +99,7 @@ public class StateAdapterIT extends TandemKarafTestSupport {
     }
 
     @Test
-    public void aCustodyReleaseForARegisteredVictimPostsTheEventOncePerReport() throws Exception {
+    public void aCustodyReleaseForARegisteredVictimQueuesANotificationOncePerReport() throws Exception {
         List<Event> events = new CopyOnWriteArrayList<>();
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(EventConstants.EVENT_TOPIC, "org/tandem/custody/STATUS_CHANGED");
@@ -106,6 +108,7 @@ public class StateAdapterIT extends TandemKarafTestSupport {
             JsonNode c = openCase("IT-CUSTODY-1");
             String caseId = c.path("id").asText();
             String victim = c.path("persons").get(0).path("id").asText();
+            grantConsent(caseId, victim, "NOTIFY", "{\"kind\":\"ANY\"}");
             HttpResponse<String> registered = post("/registrations", "officer", "application/json",
                     "{\"caseId\":\"" + caseId + "\",\"personId\":\"" + victim + "\",\"offenderId\":\"IL-4471983\"}");
             assertEquals(registered.body(), 201, registered.statusCode());
@@ -126,8 +129,18 @@ public class StateAdapterIT extends TandemKarafTestSupport {
             assertArrayEquals(new String[] {victim}, (String[]) event.getProperty("personIds"));
             assertEquals("IL-4471983", event.getProperty("offenderId"));
             assertEquals("RELEASED", event.getProperty("status"));
+            assertEquals("RELEASED", event.getProperty("custodyStatus"));
+            assertEquals("state-custody:IL-DOC-CUST-2026-118842", event.getProperty("eventId"));
             assertEquals(Instant.parse("2026-11-25T15:30:00Z").toEpochMilli(), event.getProperty("occurredAt"));
             assertEquals("IL-DOC-CUST-2026-118842", event.getProperty("reportId"));
+
+            // the notification engine consumed it: an outbox record for the registered victim (consent given, so not
+            // WITHHELD; QUEUED, or already attempted when the dispatcher was quick)
+            JsonNode custody = Awaitility.await("custody notification queued").atMost(WAIT).ignoreExceptions()
+                    .until(() -> custodyNotifications(caseId), n -> n.size() == 1).get(0);
+            assertEquals(victim, custody.path("personId").asText());
+            assertTrue(custody.toString(), List.of("QUEUED", "SENT", "FAILED", "DELIVERED")
+                    .contains(custody.path("state").asText()));
 
             // the same report again, over HTTP, and again after the adapter bundle restarted: nothing new
             String report = Files.readString(example("custody-released.xml"));
@@ -146,6 +159,9 @@ public class StateAdapterIT extends TandemKarafTestSupport {
             Awaitility.await("second event").atMost(WAIT).until(() -> events.stream()
                     .anyMatch(e -> "IL-DOC-CUST-2026-118790".equals(e.getProperty("reportId"))));
             assertEquals(1, events.stream().filter(e -> "IL-DOC-CUST-2026-118842".equals(e.getProperty("reportId"))).count());
+            Awaitility.await("second notification").atMost(WAIT).ignoreExceptions()
+                    .until(() -> custodyNotifications(caseId).size() == 2);
+            assertEquals("one notification per report", 2, custodyNotifications(caseId).size());
 
             assertEquals(403, post("/state/custody-reports", "officer", "application/xml", report).statusCode());
             HttpResponse<String> invalid = post("/state/custody-reports", "integrator", "application/json",
@@ -174,16 +190,17 @@ public class StateAdapterIT extends TandemKarafTestSupport {
         JsonNode c = openCase("IT-CLAIM-1");
         String caseId = c.path("id").asText();
         String victim = c.path("persons").get(0).path("id").asText();
-        ServiceRegistration<ConsentService> consents = null;
         try {
-            // no consent service yet (the consent feature is another branch): claims cannot be submitted
-            assertTrue(bundleContext.getServiceReferences(ConsentService.class, null).isEmpty());
-            assertEquals(404, post("/cases/" + caseId + "/claims", "officer", "application/json",
-                    "{\"personId\":\"" + victim + "\"}").statusCode());
+            // no SHARE_WITH_STATE consent yet: the claim is refused, nothing is sent
+            HttpResponse<String> refused = post("/cases/" + caseId + "/claims", "officer", "application/json",
+                    "{\"personId\":\"" + victim + "\"}");
+            assertTrue(refused.body(), refused.statusCode() >= 400 && refused.statusCode() < 500);
+            assertEquals(0, requests.get());
 
-            consents = bundleContext.registerService(ConsentService.class, new GrantingConsents(victim), null);
-            Awaitility.await("claims resource").atMost(WAIT).ignoreExceptions().until(() -> post("/cases/" + caseId
-                    + "/claims", "officer", "application/json", "{\"personId\":\"" + victim + "\"}").statusCode() == 202);
+            grantConsent(caseId, victim, "SHARE_WITH_STATE", "{\"kind\":\"AGENCY\",\"id\":\"STATE-VC\"}");
+            HttpResponse<String> submitted = post("/cases/" + caseId + "/claims", "officer", "application/json",
+                    "{\"personId\":\"" + victim + "\"}");
+            assertEquals(submitted.body(), 202, submitted.statusCode());
 
             Awaitility.await("claim delivered").atMost(WAIT).ignoreExceptions().until(() -> "DELIVERED".equals(
                     JSON.readTree(get("/cases/" + caseId + "/claims", "officer").body()).path("items").get(0)
@@ -203,9 +220,6 @@ public class StateAdapterIT extends TandemKarafTestSupport {
                 assertEquals(route, ServiceStatus.Started, claims.getRouteController().getRouteStatus(route));
             }
         } finally {
-            if (consents != null) {
-                consents.unregister();
-            }
             stub.close();
         }
     }
@@ -229,39 +243,13 @@ public class StateAdapterIT extends TandemKarafTestSupport {
         throw new AssertionError("no bundle " + symbolicName);
     }
 
-    /** Stands in for the consent bundle: grants SHARE_WITH_STATE towards the state program to one person. */
-    private static final class GrantingConsents implements ConsentService {
-
-        private final String personId;
-
-        GrantingConsents(String personId) {
-            this.personId = personId;
-        }
-
-        @Override
-        public Optional<Consent> activeConsent(String person, ConsentScope scope, Recipient recipient) {
-            if (!personId.equals(person) || scope != ConsentScope.SHARE_WITH_STATE
-                    || !Recipient.agency("STATE-VC").equals(recipient)) {
-                return Optional.empty();
+    private List<JsonNode> custodyNotifications(String caseId) throws Exception {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode n : JSON.readTree(get("/cases/" + caseId + "/notifications?size=50", "officer").body()).path("items")) {
+            if ("CUSTODY_STATUS_CHANGED".equals(n.path("eventType").asText())) {
+                out.add(n);
             }
-            Instant now = Instant.now();
-            return Optional.of(new Consent("it-consent", null, person, scope, recipient, "victim compensation",
-                    ConsentForm.WRITTEN, now.minusSeconds(60), now.plusSeconds(3600), null, "advocate", null, null));
         }
-
-        @Override
-        public Consent record(Caller caller, NewConsent consent) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Consent revoke(Caller caller, String consentId, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Consent> forCase(Caller caller, String caseId) {
-            return List.of();
-        }
+        return out;
     }
 }

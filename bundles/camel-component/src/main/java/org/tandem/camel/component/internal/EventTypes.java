@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.tandem.api.TandemTopics;
+import org.tandem.api.notification.NotificationEvents;
+
 /**
- * The platform event types {@code tandem:events?types=...} accepts and their EventAdmin topics. Topics of other
- * bundles are named here by convention ({@code org/tandem/<area>/<EVENT>}); {@code topics=} takes raw topics.
+ * The platform event types {@code tandem:events?types=...} accepts and their EventAdmin topics. Topics come from the API
+ * ({@link TandemTopics}, {@link NotificationEvents}); {@code topics=} takes raw {@code org/tandem/} topics.
  */
 public final class EventTypes {
 
@@ -17,12 +20,13 @@ public final class EventTypes {
 
     static {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("CASE_OPENED", "org/tandem/case/OPENED");
-        m.put("CASE_UPDATED", "org/tandem/case/UPDATED");
-        m.put("CUSTODY_STATUS_CHANGED", "org/tandem/custody/STATUS_CHANGED");
-        m.put("COURT_EVENT_SCHEDULED", "org/tandem/court/EVENT_SCHEDULED");
-        m.put("REFERRAL_STATUS_CHANGED", "org/tandem/referral/STATUS_CHANGED");
-        m.put("NOTIFICATION_REQUESTED", NotifyEndpoint.TOPIC);
+        m.put("CASE_OPENED", TandemTopics.CASE_OPENED);
+        m.put("CASE_UPDATED", TandemTopics.CASE_UPDATED);
+        m.put("CUSTODY_STATUS_CHANGED", NotificationEvents.CUSTODY_STATUS_CHANGED);
+        m.put("COURT_EVENT_SCHEDULED", NotificationEvents.COURT_EVENT_SCHEDULED);
+        m.put("REFERRAL_STATUS_CHANGED", NotificationEvents.REFERRAL_STATUS_CHANGED);
+        m.put("NOTIFICATION_WITHHELD", NotificationEvents.NOTIFICATION_WITHHELD);
+        m.put("NOTIFICATION_DEAD", NotificationEvents.NOTIFICATION_DEAD);
         TOPICS = Collections.unmodifiableMap(m);
     }
 

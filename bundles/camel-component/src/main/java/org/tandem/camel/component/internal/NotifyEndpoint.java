@@ -6,16 +6,17 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * {@code tandem:notify[?eventType=TYPE]}: asks the notification engine to notify persons on a case, by posting
- * {@value #TOPIC} (one event per person) with {@code caseId}, {@code personId}, {@code eventType}, {@code text},
- * {@code requestedAt} and {@code source}. The engine owns consent, contact rules, templates and the durable outbox;
- * this endpoint only hands the request over. Producer only.
+ * {@code tandem:notify[?subject=TEXT]}: queues a message to persons on a case through the notification engine's
+ * outbox ({@link org.tandem.api.notification.NotificationService#sendManual}). The engine owns consent (NOTIFY),
+ * safe hours, safe-to-contact, channel order, templates and the durable outbox; every rule applies at send time.
+ * Producer only.
  */
 public class NotifyEndpoint extends DefaultEndpoint {
 
-    public static final String TOPIC = "org/tandem/notification/REQUESTED";
+    /** Subject when neither the endpoint nor the {@link TandemHeaders#SUBJECT} header gives one. */
+    public static final String DEFAULT_SUBJECT = "A message about your case";
 
-    private String eventType;
+    private String subject;
 
     NotifyEndpoint(String uri, TandemComponent component) {
         super(uri, component);
@@ -36,15 +37,12 @@ public class NotifyEndpoint extends DefaultEndpoint {
         throw new UnsupportedOperationException("tandem:notify is a producer (to); use tandem:events to consume");
     }
 
-    public String getEventType() {
-        return eventType;
+    public String getSubject() {
+        return subject;
     }
 
-    /**
-     * The notification's event type (the engine picks its template by it); default: the exchange's
-     * {@link TandemHeaders#EVENT_TYPE} header (set by tandem:events), else MESSAGE.
-     */
-    public void setEventType(String eventType) {
-        this.eventType = eventType;
+    /** The message subject (e-mail subject, letter heading); the {@link TandemHeaders#SUBJECT} header wins. */
+    public void setSubject(String subject) {
+        this.subject = subject;
     }
 }

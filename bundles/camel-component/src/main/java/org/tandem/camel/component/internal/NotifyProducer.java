@@ -3,26 +3,29 @@ package org.tandem.camel.component.internal;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
+import org.tandem.api.Caller;
 import org.tandem.api.Ids;
+import org.tandem.api.notification.ManualMessage;
+import org.tandem.api.notification.Notification;
 
 /**
- * Posts one {@link NotifyEndpoint#TOPIC} event per person. The case comes from {@link TandemHeaders#CASE_ID} or
- * {@code caseId}; the persons from {@link TandemHeaders#PERSON_ID}, {@code personId} or {@code personIds} (an
- * array or collection, as tandem:events delivers it); the text is the body (may be empty: the engine then renders
- * its template). Missing ids fail the exchange.
+ * Queues one message through the notification engine's outbox. The case comes from {@link TandemHeaders#CASE_ID} or
+ * {@code caseId}; the persons from {@link TandemHeaders#PERSON_ID}, {@code personId} or {@code personIds} (an array or
+ * collection, as tandem:events delivers it; none = every victim on the case); the text is the body. The caller is
+ * the exchange's {@link TandemHeaders#CALLER_PROPERTY} or the configured integration caller. The ids of the queued
+ * notification records are set as the body's replacement header {@code TandemNotificationIds}.
  */
 final class NotifyProducer extends DefaultProducer {
 
     static final int MAX_TEXT = 2000;
+    static final String NOTIFICATION_IDS = "TandemNotificationIds";
 
     NotifyProducer(NotifyEndpoint endpoint) {
         super(endpoint);
@@ -42,28 +45,32 @@ final class NotifyProducer extends DefaultProducer {
                     + " (or caseId), got " + caseId);
         }
         List<String> persons = persons(in);
-        if (persons.isEmpty()) {
-            throw new IllegalArgumentException("tandem:notify needs the person in header " + TandemHeaders.PERSON_ID
-                    + " (or personId / personIds)");
-        }
         String text = in.getBody(String.class);
-        if (text != null && text.length() > MAX_TEXT) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("tandem:notify needs the message text as the body");
+        }
+        if (text.length() > MAX_TEXT) {
             throw new IllegalArgumentException("tandem:notify text is longer than " + MAX_TEXT + " characters");
         }
-        String eventType = getEndpoint().getEventType();
-        if (eventType == null) {
-            eventType = in.getHeader(TandemHeaders.EVENT_TYPE, "MESSAGE", String.class);
+        String subject = firstString(in, TandemHeaders.SUBJECT);
+        if (subject == null) {
+            subject = getEndpoint().getSubject() != null ? getEndpoint().getSubject() : NotifyEndpoint.DEFAULT_SUBJECT;
         }
-        for (String personId : persons) {
-            Map<String, Object> properties = new HashMap<>();
-            properties.put("caseId", caseId);
-            properties.put("personId", personId);
-            properties.put("eventType", eventType);
-            properties.put("text", text == null ? "" : text);
-            properties.put("requestedAt", System.currentTimeMillis());
-            properties.put("source", exchange.getFromRouteId() == null ? "camel" : exchange.getFromRouteId());
-            getEndpoint().getComponent().platform().post(NotifyEndpoint.TOPIC, properties);
+        String requestId = firstString(in, TandemHeaders.REQUEST_ID);
+        if (requestId == null) {
+            requestId = "camel:" + exchange.getExchangeId();
         }
+        Caller caller = exchange.getProperty(TandemHeaders.CALLER_PROPERTY, Caller.class);
+        TandemPlatform platform = getEndpoint().getComponent().platform();
+        if (caller == null) {
+            caller = platform.defaultCaller();
+        }
+        if (caller == null) {
+            throw new IllegalStateException("tandem:notify has no caller: set agencyId in etc/org.tandem.camel.component.cfg");
+        }
+        List<Notification> queued = platform.notifications().sendManual(caller, caseId,
+                new ManualMessage(persons, subject, text, requestId));
+        in.setHeader(NOTIFICATION_IDS, queued.stream().map(Notification::id).toList());
     }
 
     private static String firstString(Message in, String... names) {
@@ -90,7 +97,11 @@ final class NotifyProducer extends DefaultProducer {
                 out.add(String.valueOf(Array.get(many, i)));
             }
         } else if (many != null) {
-            out.add(many.toString());
+            for (String part : many.toString().split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
         }
         List<String> valid = new ArrayList<>();
         for (String p : out) {

@@ -11,6 +11,13 @@ public final class TandemHeaders {
     public static final String PERSONS_ADDED = "TandemPersonsAdded";
     /** In (notify): the person to notify. */
     public static final String PERSON_ID = "TandemPersonId";
+    /** In (notify): the message subject. */
+    public static final String SUBJECT = "TandemSubject";
+    /**
+     * In (notify): the request's idempotency key; the same key twice queues once. Default: the exchange id, so a
+     * redelivery of one exchange does not queue twice.
+     */
+    public static final String REQUEST_ID = "TandemRequestId";
     /** Out (events): the event topic, e.g. org/tandem/custody/STATUS_CHANGED. */
     public static final String EVENT_TOPIC = "TandemEventTopic";
     /** Out (events) / in (notify): the event type, e.g. CUSTODY_STATUS_CHANGED. */

@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import org.tandem.api.Caller;
 import org.tandem.api.cases.CaseCodec;
 import org.tandem.api.cases.IntakeService;
+import org.tandem.api.notification.NotificationService;
 
 /**
  * What the {@code tandem:} endpoints need from the platform. Services are looked up at the moment of use, so a
@@ -17,6 +18,9 @@ public interface TandemPlatform {
 
     /** @throws IllegalStateException when no IntakeService is available right now */
     IntakeService intake();
+
+    /** @throws IllegalStateException when no NotificationService (feature tandem-notification) is available */
+    NotificationService notifications();
 
     /**
      * @throws IllegalArgumentException for a format no {@link CaseCodec} service provides (the message lists the
@@ -29,9 +33,6 @@ public interface TandemPlatform {
      * is closed.
      */
     AutoCloseable subscribe(Collection<String> topics, BiConsumer<String, Map<String, Object>> handler);
-
-    /** Posts an event asynchronously. @throws IllegalStateException when no EventAdmin is available */
-    void post(String topic, Map<String, Object> properties);
 
     /**
      * The caller that {@code tandem:intake} acts as when neither the exchange nor the endpoint names one: the

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.api.Caller;
 import org.tandem.api.Ids;
+import org.tandem.api.notification.ManualMessage;
 import org.tandem.api.Role;
 import org.tandem.api.ValidationException;
 import org.tandem.api.cases.Incident;
@@ -235,7 +236,7 @@ class TandemComponentTest {
     // ---------------------------------------------------------------- notify
 
     @Test
-    void notifyPostsOneRequestPerRegisteredPerson() {
+    void notifyQueuesOneManualMessageThroughTheEngineAsTheIntegrationCaller() {
         String caseId = Ids.newId();
         String p1 = Ids.newId();
         String p2 = Ids.newId();
@@ -243,29 +244,35 @@ class TandemComponentTest {
         template.send("tandem:notify", e -> {
             e.getIn().setHeader("caseId", caseId);
             e.getIn().setHeader("personIds", new String[] {p1, p2});
-            e.getIn().setHeader(TandemHeaders.EVENT_TYPE, "CUSTODY_STATUS_CHANGED");
+            e.getIn().setHeader(TandemHeaders.REQUEST_ID, "custody-118842");
             e.getIn().setBody("The person in custody was released.");
         });
-        template.sendBodyAndHeaders("tandem:notify?eventType=HEARING_REMINDER", null,
+        template.sendBodyAndHeaders("tandem:notify?subject=Hearing reminder", "Your hearing is on Monday.",
                 Map.of(TandemHeaders.CASE_ID, caseId, TandemHeaders.PERSON_ID, p1));
+        template.sendBodyAndHeaders("tandem:notify", "To every victim on the case.",
+                Map.of(TandemHeaders.CASE_ID, caseId, TandemHeaders.SUBJECT, "News"));
 
-        assertThat(platform.posted).hasSize(3).allSatisfy(p -> assertThat(p.topic()).isEqualTo(NotifyEndpoint.TOPIC));
-        assertThat(platform.posted).extracting(p -> p.properties().get("personId")).containsExactly(p1, p2, p1);
-        assertThat(platform.posted.get(0).properties()).containsEntry("caseId", caseId)
-                .containsEntry("eventType", "CUSTODY_STATUS_CHANGED")
-                .containsEntry("text", "The person in custody was released.");
-        assertThat(platform.posted.get(2).properties()).containsEntry("eventType", "HEARING_REMINDER")
-                .containsEntry("text", "");
+        assertThat(platform.sent).hasSize(3).allSatisfy(s -> {
+            assertThat(s.caseId()).isEqualTo(caseId);
+            assertThat(s.caller()).isEqualTo(platform.defaultCaller);
+        });
+        assertThat(platform.sent.get(0).message()).isEqualTo(new ManualMessage(List.of(p1, p2),
+                NotifyEndpoint.DEFAULT_SUBJECT, "The person in custody was released.", "custody-118842"));
+        assertThat(platform.sent.get(1).message().subject()).isEqualTo("Hearing reminder");
+        assertThat(platform.sent.get(1).message().personIds()).containsExactly(p1);
+        assertThat(platform.sent.get(1).message().requestId()).startsWith("camel:");
+        assertThat(platform.sent.get(2).message().personIds()).isEmpty();
+        assertThat(platform.sent.get(2).message().subject()).isEqualTo("News");
     }
 
     @Test
-    void notifyWithoutIdsPostsNothing() {
+    void notifyWithoutIdsOrTextQueuesNothing() {
         assertThatThrownBy(() -> template.sendBodyAndHeader("tandem:notify", "hi", "personId", Ids.newId()))
                 .hasStackTraceContaining("needs the case id");
-        assertThatThrownBy(() -> template.sendBodyAndHeader("tandem:notify", "hi", "caseId", Ids.newId()))
-                .hasStackTraceContaining("needs the person");
+        assertThatThrownBy(() -> template.sendBodyAndHeader("tandem:notify", "", "caseId", Ids.newId()))
+                .hasStackTraceContaining("needs the message text");
         assertThatThrownBy(() -> template.sendBodyAndHeaders("tandem:notify", "hi",
                 Map.of("caseId", Ids.newId(), "personId", "Maria Lopez"))).hasStackTraceContaining("is not a person id");
-        assertThat(platform.posted).isEmpty();
+        assertThat(platform.sent).isEmpty();
     }
 }

@@ -23,6 +23,7 @@ import org.tandem.adapter.rms.internal.niem.NiemIncidentReader;
 import org.tandem.api.Caller;
 import org.tandem.api.cases.CaseCodec;
 import org.tandem.api.cases.IntakeService;
+import org.tandem.api.notification.NotificationService;
 import org.tandem.camel.component.internal.TandemComponent;
 import org.tandem.camel.component.internal.TandemPlatform;
 import org.tandem.intake.internal.service.IntakeConfig;
@@ -77,6 +78,16 @@ public final class TestStack implements AutoCloseable {
             public int maxPageSize() {
                 return 200;
             }
+
+            @Override
+            public boolean extensionsEnabled() {
+                return true;
+            }
+
+            @Override
+            public int extensionTimeoutMillis() {
+                return 2000;
+            }
         });
     }
 
@@ -106,8 +117,8 @@ public final class TestStack implements AutoCloseable {
             }
 
             @Override
-            public void post(String topic, Map<String, Object> properties) {
-                events.add(new Event(topic, properties));
+            public NotificationService notifications() {
+                throw new IllegalStateException("no notification engine in this test");
             }
 
             @Override

@@ -10,15 +10,20 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
+import org.tandem.api.notification.NotificationEvents;
 import org.tandem.api.registration.Registration;
 import org.tandem.api.registration.RegistrationRepository;
-import org.tandem.api.registration.StateEventProperties;
 
 /**
  * Turns a report into events: the active registrations for its offender (and, for a case-level report, for its
- * case) grouped by case, one event per case carrying the registered persons' ids. Ids and codes only.
+ * case) grouped by case, one event per case carrying the registered persons' ids. The topics and properties are the
+ * notification engine's ({@link NotificationEvents}): the engine queues the notifications (consent and contact
+ * rules apply); {@code tandem:events} routes see the same events. Ids and codes only.
  */
 public final class StateEvents {
+
+    /** String: the id the state gave the report; unique per feed. */
+    public static final String PROP_REPORT_ID = "reportId";
 
     private final RegistrationRepository registrations;
     private final BiConsumer<String, Map<String, Object>> publisher;
@@ -36,20 +41,29 @@ public final class StateEvents {
             personsByCase.computeIfAbsent(r.caseId(), k -> new LinkedHashSet<>()).add(r.personId());
             agencyByCase.put(r.caseId(), r.agencyId());
         }
-        String topic = report.kind() == StateReport.Kind.CUSTODY ? StateEventProperties.CUSTODY_STATUS_CHANGED
-                : StateEventProperties.COURT_EVENT_SCHEDULED;
+        boolean custody = report.kind() == StateReport.Kind.CUSTODY;
+        String topic = custody ? NotificationEvents.CUSTODY_STATUS_CHANGED : NotificationEvents.COURT_EVENT_SCHEDULED;
         List<Map<String, Object>> events = new ArrayList<>();
         personsByCase.forEach((caseId, persons) -> {
             Map<String, Object> p = new HashMap<>();
-            p.put(StateEventProperties.CASE_ID, caseId);
-            p.put(StateEventProperties.AGENCY_ID, agencyByCase.get(caseId));
-            p.put(StateEventProperties.PERSON_IDS, persons.toArray(new String[0]));
+            p.put(NotificationEvents.PROP_CASE_ID, caseId);
+            p.put(NotificationEvents.PROP_AGENCY_ID, agencyByCase.get(caseId));
+            p.put(NotificationEvents.PROP_PERSON_IDS, persons.toArray(new String[0]));
             if (report.offenderId() != null) {
-                p.put(StateEventProperties.OFFENDER_ID, report.offenderId());
+                p.put(NotificationEvents.PROP_OFFENDER_ID, report.offenderId());
             }
-            p.put(StateEventProperties.STATUS, report.status());
-            p.put(StateEventProperties.OCCURRED_AT, report.occurredAt().toEpochMilli());
-            p.put(StateEventProperties.REPORT_ID, report.reportId());
+            p.put(NotificationEvents.PROP_STATUS, report.status());
+            long at = report.occurredAt().toEpochMilli();
+            p.put(NotificationEvents.PROP_OCCURRED_AT, at);
+            if (custody) {
+                p.put(NotificationEvents.PROP_CUSTODY_STATUS, report.status());
+            } else {
+                p.put(NotificationEvents.PROP_COURT_EVENT_TYPE, report.status());
+                p.put(NotificationEvents.PROP_SCHEDULED_AT, at);
+            }
+            p.put(PROP_REPORT_ID, report.reportId());
+            // the engine's de-duplication key (with person, recipient and channel): one notification per report
+            p.put(NotificationEvents.PROP_EVENT_ID, report.kind().ledger() + ":" + report.reportId());
             events.add(p);
         });
         events.forEach(e -> publisher.accept(topic, e));

@@ -29,7 +29,7 @@ import org.tandem.api.Ids;
 import org.tandem.api.cases.VictimCase;
 import org.tandem.api.integration.DeadLetter;
 import org.tandem.api.registration.Registration;
-import org.tandem.api.registration.StateEventProperties;
+import org.tandem.api.notification.NotificationEvents;
 
 /** The custody and court feeds against real files, real Derby (registrations, ledger) and a recording EventAdmin. */
 class StateFeedRoutesTest {
@@ -107,17 +107,19 @@ class StateFeedRoutesTest {
         awaitEmpty(dir.resolve("custody"));
 
         assertThat(stack.events).singleElement().satisfies(e -> {
-            assertThat(e.topic()).isEqualTo(StateEventProperties.CUSTODY_STATUS_CHANGED);
+            assertThat(e.topic()).isEqualTo(NotificationEvents.CUSTODY_STATUS_CHANGED);
             Map<String, Object> p = e.properties();
-            assertThat(p.get(StateEventProperties.CASE_ID)).isEqualTo(victimCase.id());
-            assertThat(p.get(StateEventProperties.AGENCY_ID)).isEqualTo("PD-DEMO");
-            assertThat((String[]) p.get(StateEventProperties.PERSON_IDS)).containsExactly(
+            assertThat(p.get(NotificationEvents.PROP_CASE_ID)).isEqualTo(victimCase.id());
+            assertThat(p.get(NotificationEvents.PROP_AGENCY_ID)).isEqualTo("PD-DEMO");
+            assertThat((String[]) p.get(NotificationEvents.PROP_PERSON_IDS)).containsExactly(
                     victimCase.persons().get(0).id(), victimCase.persons().get(1).id());
-            assertThat(p.get(StateEventProperties.OFFENDER_ID)).isEqualTo(OFFENDER);
-            assertThat(p.get(StateEventProperties.STATUS)).isEqualTo("RELEASED");
-            assertThat(p.get(StateEventProperties.OCCURRED_AT))
+            assertThat(p.get(NotificationEvents.PROP_OFFENDER_ID)).isEqualTo(OFFENDER);
+            assertThat(p.get(NotificationEvents.PROP_STATUS)).isEqualTo("RELEASED");
+            assertThat(p.get(NotificationEvents.PROP_CUSTODY_STATUS)).isEqualTo("RELEASED");
+            assertThat(p.get(NotificationEvents.PROP_EVENT_ID)).isEqualTo("state-custody:IL-DOC-CUST-2026-118842");
+            assertThat(p.get(NotificationEvents.PROP_OCCURRED_AT))
                     .isEqualTo(Instant.parse("2026-11-25T15:30:00Z").toEpochMilli());
-            assertThat(p.get(StateEventProperties.REPORT_ID)).isEqualTo("IL-DOC-CUST-2026-118842");
+            assertThat(p.get(StateEvents.PROP_REPORT_ID)).isEqualTo("IL-DOC-CUST-2026-118842");
             assertThat(p.values()).noneMatch(v -> String.valueOf(v).contains("Lopez"));
         });
     }
@@ -139,7 +141,7 @@ class StateFeedRoutesTest {
         drop(EXAMPLES.resolve("custody-booked.json"), inbox, "d.json");
         awaitEmpty(inbox);
 
-        assertThat(stack.events).extracting(e -> e.properties().get(StateEventProperties.REPORT_ID))
+        assertThat(stack.events).extracting(e -> e.properties().get(StateEvents.PROP_REPORT_ID))
                 .containsExactly("IL-DOC-CUST-2026-118842", "IL-DOC-CUST-2026-118790");
     }
 
@@ -154,8 +156,8 @@ class StateFeedRoutesTest {
         drop(EXAMPLES.resolve("court-hearing-scheduled.json"), dir.resolve("court"), "hearing.json");
         awaitEmpty(dir.resolve("court"));
         assertThat(stack.events).hasSize(2).allSatisfy(e -> assertThat(e.topic())
-                .isEqualTo(StateEventProperties.COURT_EVENT_SCHEDULED));
-        assertThat(stack.events).extracting(e -> e.properties().get(StateEventProperties.AGENCY_ID))
+                .isEqualTo(NotificationEvents.COURT_EVENT_SCHEDULED));
+        assertThat(stack.events).extracting(e -> e.properties().get(NotificationEvents.PROP_AGENCY_ID))
                 .containsExactlyInAnyOrder("PD-DEMO", "SO-DEMO");
 
         stack.events.clear();
@@ -165,10 +167,10 @@ class StateFeedRoutesTest {
         drop(caseReport, dir.resolve("court"), "sentence.json");
         awaitEmpty(dir.resolve("court"));
         assertThat(stack.events).singleElement().satisfies(e -> {
-            assertThat(e.properties().get(StateEventProperties.CASE_ID)).isEqualTo(other.id());
-            assertThat((String[]) e.properties().get(StateEventProperties.PERSON_IDS))
+            assertThat(e.properties().get(NotificationEvents.PROP_CASE_ID)).isEqualTo(other.id());
+            assertThat((String[]) e.properties().get(NotificationEvents.PROP_PERSON_IDS))
                     .containsExactly(other.persons().get(1).id());
-            assertThat(e.properties()).doesNotContainKey(StateEventProperties.OFFENDER_ID);
+            assertThat(e.properties()).doesNotContainKey(NotificationEvents.PROP_OFFENDER_ID);
         });
     }
 

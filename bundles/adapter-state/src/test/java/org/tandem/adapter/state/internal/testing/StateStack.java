@@ -121,6 +121,11 @@ public final class StateStack implements AutoCloseable {
         }
 
         @Override
+        public Optional<Consent> get(Caller caller, String consentId) {
+            return Optional.empty();
+        }
+
+        @Override
         public List<Consent> forCase(Caller caller, String caseId) {
             return List.of();
         }

@@ -22,7 +22,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
@@ -30,6 +29,7 @@ import org.tandem.api.Caller;
 import org.tandem.api.Role;
 import org.tandem.api.cases.CaseCodec;
 import org.tandem.api.cases.IntakeService;
+import org.tandem.api.notification.NotificationService;
 import org.tandem.camel.component.internal.TandemComponent;
 import org.tandem.camel.component.internal.TandemPlatform;
 
@@ -52,7 +52,7 @@ public class OsgiTandemPlatform implements ComponentResolver, TandemPlatform {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin eventAdmin;
+    private volatile NotificationService notificationService;
 
     private volatile BundleContext context;
     private volatile TandemComponentConfig config;
@@ -100,6 +100,16 @@ public class OsgiTandemPlatform implements ComponentResolver, TandemPlatform {
     }
 
     @Override
+    public NotificationService notifications() {
+        NotificationService service = notificationService;
+        if (service == null) {
+            throw new IllegalStateException("Tandem NotificationService is not available (is feature"
+                    + " tandem-notification installed?)");
+        }
+        return service;
+    }
+
+    @Override
     public CaseCodec codec(String format) {
         CaseCodec codec = codecs.get(format);
         if (codec == null) {
@@ -132,15 +142,6 @@ public class OsgiTandemPlatform implements ComponentResolver, TandemPlatform {
             }
         }
         return out;
-    }
-
-    @Override
-    public void post(String topic, Map<String, Object> properties) {
-        EventAdmin admin = eventAdmin;
-        if (admin == null) {
-            throw new IllegalStateException("EventAdmin is not available");
-        }
-        admin.postEvent(new Event(topic, properties));
     }
 
     @Override

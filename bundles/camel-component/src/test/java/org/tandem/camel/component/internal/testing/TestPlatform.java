@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
@@ -16,11 +17,16 @@ import org.tandem.api.Ids;
 import org.tandem.api.Page;
 import org.tandem.api.Role;
 import org.tandem.api.cases.CaseCodec;
+import org.tandem.api.cases.Channel;
 import org.tandem.api.cases.CaseStatus;
 import org.tandem.api.cases.IntakeResult;
 import org.tandem.api.cases.IntakeService;
 import org.tandem.api.cases.NewCase;
 import org.tandem.api.cases.VictimCase;
+import org.tandem.api.notification.ManualMessage;
+import org.tandem.api.notification.Notification;
+import org.tandem.api.notification.NotificationService;
+import org.tandem.api.notification.NotificationState;
 import org.tandem.camel.component.internal.TandemPlatform;
 
 /** An in-memory platform: a recording intake service, codecs by format, and an event bus. */
@@ -29,14 +35,14 @@ public final class TestPlatform implements TandemPlatform {
     public record Call(String method, Caller caller, NewCase newCase) {
     }
 
-    public record Posted(String topic, Map<String, Object> properties) {
+    public record Sent(Caller caller, String caseId, ManualMessage message) {
     }
 
     private record Subscription(Collection<String> topics, BiConsumer<String, Map<String, Object>> handler) {
     }
 
     public final List<Call> calls = new CopyOnWriteArrayList<>();
-    public final List<Posted> posted = new CopyOnWriteArrayList<>();
+    public final List<Sent> sent = new CopyOnWriteArrayList<>();
     public final Map<String, CaseCodec> codecs = new HashMap<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     public Caller defaultCaller = new Caller("camel", "PD-DEMO", EnumSet.of(Role.INTEGRATOR));
@@ -118,9 +124,38 @@ public final class TestPlatform implements TandemPlatform {
         }
     }
 
+    /** Records manual messages; one QUEUED record per named person (or one for "every victim"). */
+    private final NotificationService notifications = new NotificationService() {
+        @Override
+        public List<Notification> sendManual(Caller caller, String caseId, ManualMessage message) {
+            sent.add(new Sent(caller, caseId, message));
+            return List.of();
+        }
+
+        @Override
+        public Page<Notification> forCase(Caller caller, String caseId, int page, int size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Notification> list(Set<NotificationState> states, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Notification retry(String notificationId, String requestedBy) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean deliveryReport(Channel channel, String providerMessageId, boolean delivered, String detail) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
     @Override
-    public void post(String topic, Map<String, Object> properties) {
-        posted.add(new Posted(topic, Map.copyOf(properties)));
+    public NotificationService notifications() {
+        return notifications;
     }
 
     @Override
@@ -131,11 +166,5 @@ public final class TestPlatform implements TandemPlatform {
     @Override
     public long maxDocumentBytes() {
         return maxDocumentBytes;
-    }
-
-    public static List<String> topics(List<Posted> posted) {
-        List<String> out = new ArrayList<>();
-        posted.forEach(p -> out.add(p.topic()));
-        return out;
     }
 }
