@@ -3,6 +3,7 @@ package org.tandem.camel.component.internal;
 import java.util.List;
 
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
@@ -12,7 +13,7 @@ import org.apache.camel.support.DefaultEndpoint;
  * platform events as exchanges. Consumer only. Events are delivered in order, one exchange at a time; they are
  * as durable as EventAdmin (not at all): a route that must not miss one should record what it needs.
  */
-public class EventsEndpoint extends DefaultEndpoint {
+public class EventsEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
 
     private String types;
     private String topics;
@@ -59,5 +60,11 @@ public class EventsEndpoint extends DefaultEndpoint {
     /** Comma-separated raw EventAdmin topics under org/tandem/ (wildcards such as org/tandem/case/* allowed). */
     public void setTopics(String topics) {
         this.topics = topics;
+    }
+
+    /** Several routes may consume the same {@code tandem:events} URI: each consumer has its own subscription. */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return true;
     }
 }

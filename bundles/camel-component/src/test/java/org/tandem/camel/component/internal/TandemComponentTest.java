@@ -202,6 +202,26 @@ class TandemComponentTest {
     }
 
     @Test
+    void twoRoutesMayConsumeTheSameEventsUri() throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("tandem:events?types=CASE_OPENED").routeId("test-a").to("mock:a");
+                from("tandem:events?types=CASE_OPENED").routeId("test-b").to("mock:b");
+            }
+        });
+        MockEndpoint a = camel.getEndpoint("mock:a", MockEndpoint.class);
+        MockEndpoint b = camel.getEndpoint("mock:b", MockEndpoint.class);
+        a.expectedMessageCount(1);
+        b.expectedMessageCount(1);
+
+        platform.publish("org/tandem/case/OPENED", Map.of("caseId", "c1"));
+
+        MockEndpoint.assertIsSatisfied(5, java.util.concurrent.TimeUnit.SECONDS, a, b);
+        assertThat(platform.subscriptionCount()).isEqualTo(2);
+    }
+
+    @Test
     void stoppingTheRouteUnsubscribes() throws Exception {
         camel.addRoutes(new RouteBuilder() {
             @Override
