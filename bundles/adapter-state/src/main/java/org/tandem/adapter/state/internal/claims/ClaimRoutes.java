@@ -190,6 +190,12 @@ public class ClaimRoutes extends RouteBuilder {
         if (cause == null) {
             return "unknown";
         }
+        // Camel wraps the transport's failure (CamelExecutionException, RuntimeCamelException): name the root cause
+        while (cause.getCause() != null && cause.getCause() != cause
+                && (cause instanceof org.apache.camel.CamelExecutionException
+                        || cause instanceof org.apache.camel.RuntimeCamelException)) {
+            cause = cause.getCause();
+        }
         String message = cause.getMessage() == null ? "" : cause.getMessage();
         return cause.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
