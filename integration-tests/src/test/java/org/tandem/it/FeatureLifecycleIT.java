@@ -30,8 +30,14 @@ import org.osgi.framework.Bundle;
 @ExamReactorStrategy(PerClass.class)
 public class FeatureLifecycleIT extends TandemKarafTestSupport {
 
-    /** Optional features in an order that respects their dependencies (demo needs intake), and their bundle. */
+    /**
+     * Optional features in an order that respects their dependencies (the adapters need the tandem: component,
+     * camel and intake; demo needs intake), and their bundle.
+     */
     private static final List<Map.Entry<String, String>> OPTIONAL = List.of(
+            Map.entry("tandem-adapter-state", "org.tandem.adapter.state"),
+            Map.entry("tandem-adapter-rms", "org.tandem.adapter.rms"),
+            Map.entry("tandem-camel-component", "org.tandem.camel.component"),
             Map.entry("tandem-shell", "org.tandem.shell"),
             Map.entry("tandem-camel-routes", "org.tandem.camel"),
             Map.entry("tandem-camel-cxf", "org.apache.camel.camel-cxf-soap"),

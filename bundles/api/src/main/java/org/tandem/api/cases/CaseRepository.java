@@ -1,5 +1,7 @@
 package org.tandem.api.cases;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.tandem.api.Page;
@@ -15,4 +17,43 @@ public interface CaseRepository {
     Page<VictimCase> search(CaseQuery query);
 
     long count(String agencyId);
+
+    /**
+     * The agency's case for an incident: the oldest one when several cases share it.
+     *
+     * @since 1.1
+     */
+    default Optional<VictimCase> findByIncident(String agencyId, String ori, String incidentNumber) {
+        if (agencyId == null || ori == null || incidentNumber == null) {
+            return Optional.empty();
+        }
+        long total = Long.MAX_VALUE;
+        Optional<VictimCase> oldest = Optional.empty();
+        for (int page = 0; (long) page * Page.MAX_SIZE < total; page++) {
+            Page<VictimCase> p = search(new CaseQuery(agencyId, null, incidentNumber, page,
+                    Page.MAX_SIZE));
+            total = p.total();
+            for (VictimCase c : p.items()) {
+                if (c.incident() != null && ori.equals(c.incident().ori())
+                        && (oldest.isEmpty() || !c.createdAt().isAfter(oldest.get().createdAt()))) {
+                    oldest = Optional.of(c);
+                }
+            }
+            if (p.items().isEmpty()) {
+                break;
+            }
+        }
+        return oldest;
+    }
+
+    /**
+     * Appends persons (with their ids already assigned) to an agency's case and sets its {@code updatedAt}, in
+     * one transaction.
+     *
+     * @since 1.1
+     * @throws java.util.NoSuchElementException when the agency has no such case
+     */
+    default void addPersons(String agencyId, String caseId, List<Person> persons, Instant updatedAt) {
+        throw new UnsupportedOperationException("addPersons is not implemented by " + getClass().getName());
+    }
 }

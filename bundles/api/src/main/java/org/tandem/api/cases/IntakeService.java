@@ -20,6 +20,23 @@ public interface IntakeService {
      */
     VictimCase open(Caller caller, NewCase newCase);
 
+    /**
+     * For feeds that report the same incident more than once (RMS supplemental reports): validates
+     * {@code newCase} like {@link #open}; when the caller's agency already has a case for the same incident
+     * (ORI and incident number) the persons of {@code newCase} that are not on that case yet are added to it
+     * (one transaction, {@link org.tandem.api.TandemTopics#CASE_UPDATED}), otherwise a case is opened.
+     * A person is "already on the case" when role, given name, family name (ignoring case) and birth date
+     * match. Incident details of a supplement (offenses, location) do not change the stored case.
+     *
+     * @since 1.1
+     * @throws org.tandem.api.ValidationException listing every bad field, including a PRIMARY_VICTIM that
+     *         differs from the existing case's; nothing is stored
+     * @throws org.tandem.api.AccessDeniedException when the caller may not open cases
+     */
+    default IntakeResult openOrSupplement(Caller caller, NewCase newCase) {
+        throw new UnsupportedOperationException("openOrSupplement is not implemented by " + getClass().getName());
+    }
+
     /** @return the case, or empty when it does not exist or belongs to another agency */
     Optional<VictimCase> get(Caller caller, String caseId);
 

@@ -15,7 +15,8 @@ public interface NotificationService {
      * for any notification (consent, safe hours, safe-to-contact, channel order).
      *
      * @return the records created (or found, for a repeated request id), one per recipient
-     * @throws org.tandem.api.AccessDeniedException unless the caller is an officer or advocate with an agency
+     * @throws org.tandem.api.AccessDeniedException unless the caller is an officer, advocate or integrator
+     *         (an integration such as the {@code tandem:notify} Camel endpoint) with an agency
      * @throws java.util.NoSuchElementException when the case is not the caller's agency's
      * @throws org.tandem.api.ValidationException for an empty text, unknown person ids ...
      */

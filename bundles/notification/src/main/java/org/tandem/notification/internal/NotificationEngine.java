@@ -118,7 +118,8 @@ public final class NotificationEngine implements NotificationService {
 
     @Override
     public List<Notification> sendManual(Caller caller, String caseId, ManualMessage message) {
-        requireAgencyRole(caller, "send messages", Role.OFFICER, Role.ADVOCATE);
+        // integrations (the tandem:notify Camel endpoint) send on behalf of their configured agency
+        requireAgencyRole(caller, "send messages", Role.OFFICER, Role.ADVOCATE, Role.INTEGRATOR);
         VictimCase c = ownCase(caller, caseId);
         List<FieldError> errors = new ArrayList<>();
         String text = message == null ? null : message.text();

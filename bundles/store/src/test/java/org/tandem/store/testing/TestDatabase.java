@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +31,8 @@ public abstract class TestDatabase implements AutoCloseable {
     public static final String[] TABLES = {"agency", "victim_case", "case_offense", "case_need", "case_person",
         "person_channel", "consent", "provider", "provider_service", "provider_language", "provider_area",
         "provider_location", "referral", "referral_service", "referral_transition",
-        "notification", "notification_param", "notification_attempt", "event_journal"};
+        "notification", "notification_param", "notification_attempt", "processed_message", "registration",
+        "compensation_claim", "dead_letter", "event_journal"};
 
     /** The versions listed in the real migration index, in order. */
     public static List<Integer> migrationVersions() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,9 +41,11 @@ import org.tandem.api.cases.CaseQuery;
 import org.tandem.api.cases.CaseEvents;
 import org.tandem.api.cases.CaseRepository;
 import org.tandem.api.cases.CaseStatus;
+import org.tandem.api.cases.IntakeResult;
 import org.tandem.api.cases.IntakeService;
 import org.tandem.api.cases.NewCase;
 import org.tandem.api.cases.Person;
+import org.tandem.api.cases.PersonRole;
 import org.tandem.api.cases.VictimCase;
 import org.tandem.api.spi.ExtensionMonitor;
 import org.tandem.api.spi.ExtensionStatus;
@@ -66,6 +69,19 @@ public class IntakeServiceImpl implements IntakeService, ExtensionMonitor {
     private static final System.Logger LOG = System.getLogger(IntakeServiceImpl.class.getName());
     private static final int MAX_INCIDENT_FILTER = 64;
     private static final int MAX_EXTENSION_THREADS = 32;
+    /** Roles that may open cases: the people who take reports, and integrations (RMS feeds) on their behalf. */
+    private static final Role[] OPENERS = {Role.OFFICER, Role.ADVOCATE, Role.INTEGRATOR};
+    /**
+     * Serialises open-or-supplement of one incident within this node (a hash stripe per agency, ORI and incident
+     * number), so two copies of a new incident arriving at once do not open two cases.
+     */
+    private final Object[] incidentLocks = new Object[64];
+
+    {
+        for (int i = 0; i < incidentLocks.length; i++) {
+            incidentLocks[i] = new Object();
+        }
+    }
 
     private final CaseRepository repository;
     private final EventAdmin eventAdmin;
@@ -191,17 +207,24 @@ public class IntakeServiceImpl implements IntakeService, ExtensionMonitor {
 
     @Override
     public VictimCase open(Caller caller, NewCase newCase) {
-        requireAgencyRole(caller, "open cases", Role.OFFICER, Role.ADVOCATE);
+        requireAgencyRole(caller, "open cases", OPENERS);
         Instant now = clock.instant();
-        // agency enrichers first (isolated), then the built-in rules, then the agency rules
+        NewCase prepared = prepare(caller, newCase, now);
+        return insert(caller, prepared, now);
+    }
+
+    /** Agency enrichers first (isolated), then the built-in rules, then the agency rules. */
+    private NewCase prepare(Caller caller, NewCase newCase, Instant now) {
         NewCase enriched = newCase == null ? null : extensions.enrich(caller, newCase, now);
         validator.validate(enriched, now);
         List<FieldError> agencyErrors = extensions.validate(caller, enriched, now);
         if (!agencyErrors.isEmpty()) {
             throw new ValidationException(agencyErrors);
         }
-        newCase = enriched;
+        return enriched;
+    }
 
+    private VictimCase insert(Caller caller, NewCase newCase, Instant now) {
         Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
         List<Person> persons = new ArrayList<>(newCase.persons().size());
         for (Person person : newCase.persons()) {
@@ -215,14 +238,84 @@ public class IntakeServiceImpl implements IntakeService, ExtensionMonitor {
         return victimCase;
     }
 
+    @Override
+    public IntakeResult openOrSupplement(Caller caller, NewCase newCase) {
+        requireAgencyRole(caller, "open cases", OPENERS);
+        Instant now = clock.instant();
+        newCase = prepare(caller, newCase, now);
+        String ori = newCase.incident().ori();
+        String number = newCase.incident().number();
+        synchronized (incidentLocks[Math.floorMod(Objects.hash(caller.agencyId(), ori, number), incidentLocks.length)]) {
+            Optional<VictimCase> existing = repository.findByIncident(caller.agencyId(), ori, number);
+            if (existing.isEmpty()) {
+                return new IntakeResult(insert(caller, newCase, now), true, List.of());
+            }
+            return supplement(caller, existing.get(), newCase, now);
+        }
+    }
+
+    private IntakeResult supplement(Caller caller, VictimCase existing, NewCase newCase, Instant now) {
+        List<Person> added = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < newCase.persons().size(); i++) {
+            Person candidate = newCase.persons().get(i);
+            if (existing.persons().stream().anyMatch(p -> samePerson(p, candidate))) {
+                continue;
+            }
+            if (candidate.role() == PersonRole.PRIMARY_VICTIM) {
+                errors.add(new FieldError("persons[" + i + "].role", "the case " + existing.id()
+                        + " of this incident has a different PRIMARY_VICTIM; add this person as SECONDARY_VICTIM or"
+                        + " WITNESS, or open a separate case"));
+            }
+            added.add(candidate.withId(Ids.newId()));
+        }
+        if (existing.persons().size() + added.size() > CaseValidator.MAX_PERSONS) {
+            errors.add(new FieldError("persons", "the case would have more than " + CaseValidator.MAX_PERSONS
+                    + " persons"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        if (added.isEmpty()) {
+            return new IntakeResult(existing, false, List.of());
+        }
+        Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
+        repository.addPersons(existing.agencyId(), existing.id(), added, stamp);
+        List<Person> persons = new ArrayList<>(existing.persons());
+        persons.addAll(added);
+        VictimCase updated = new VictimCase(existing.id(), existing.agencyId(), existing.status(), existing.incident(),
+                persons, existing.needs(), existing.narrative(), existing.createdBy(), existing.createdAt(), stamp);
+        post(TandemTopics.CASE_UPDATED, updated, caller.user(), stamp);
+        return new IntakeResult(updated, false, added);
+    }
+
+    /** Same role, names (ignoring case and surrounding blanks) and birth date. */
+    static boolean samePerson(Person a, Person b) {
+        return a.role() == b.role() && normalised(a.givenName()).equals(normalised(b.givenName()))
+                && normalised(a.familyName()).equals(normalised(b.familyName()))
+                && Objects.equals(a.birthDate(), b.birthDate());
+    }
+
+    private static String normalised(String name) {
+        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    }
+
     /** After the insert committed: the case is stored whether or not the event can be delivered. */
     private void postOpened(VictimCase victimCase) {
-        Map<String, Object> properties = CaseEvents.opened(victimCase);
+        post(TandemTopics.CASE_OPENED, victimCase, victimCase.createdBy(), victimCase.createdAt());
+    }
+
+    /** The case event properties (the same builder as the journaled CASE_OPENED), with who and when. */
+    private void post(String topic, VictimCase victimCase, String user, Instant timestamp) {
+        Map<String, Object> properties = new java.util.HashMap<>(CaseEvents.opened(victimCase));
+        if (user != null) {
+            properties.put(TandemTopics.PROP_USER, user);
+        }
+        properties.put(TandemTopics.PROP_TIMESTAMP, timestamp.toEpochMilli());
         try {
-            eventAdmin.postEvent(new Event(TandemTopics.CASE_OPENED, properties));
+            eventAdmin.postEvent(new Event(topic, properties));
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "case " + victimCase.id() + " stored but " + TandemTopics.CASE_OPENED
-                    + " could not be posted", e);
+            LOG.log(Level.ERROR, "case " + victimCase.id() + " stored but " + topic + " could not be posted", e);
         }
     }
 

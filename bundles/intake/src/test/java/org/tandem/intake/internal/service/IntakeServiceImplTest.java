@@ -72,6 +72,17 @@ class IntakeServiceImplTest {
     }
 
     @Test
+    void integratorsMayOpenCasesForTheirAgency() {
+        VictimCase opened = service.open(caller("rms-adapter", "IL0160000", Role.INTEGRATOR), example());
+
+        assertThat(opened.agencyId()).isEqualTo("IL0160000");
+        assertThat(opened.createdBy()).isEqualTo("rms-adapter");
+        assertThat(repository.find("IL0160000", opened.id())).contains(opened);
+        assertThatThrownBy(() -> service.open(caller("rms-adapter", null, Role.INTEGRATOR), example()))
+                .isInstanceOf(AccessDeniedException.class).hasMessage("account has no agency");
+    }
+
+    @Test
     void postsCaseOpenedAfterTheInsertWithoutPii() {
         VictimCase opened = service.open(officer(), example());
 
@@ -99,7 +110,7 @@ class IntakeServiceImplTest {
 
     @Test
     void callersWithoutAnIntakeRoleMayNotOpen() {
-        for (Role role : List.of(Role.SUPERVISOR, Role.ADMIN, Role.INTEGRATOR)) {
+        for (Role role : List.of(Role.SUPERVISOR, Role.ADMIN)) {
             assertThatThrownBy(() -> service.open(caller("u", "IL0160000", role), example()))
                     .as(role.id()).isInstanceOf(AccessDeniedException.class);
         }

@@ -1,14 +1,18 @@
 package org.tandem.intake.internal.testing;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.tandem.api.Page;
 import org.tandem.api.cases.CaseQuery;
 import org.tandem.api.cases.CaseRepository;
+import org.tandem.api.cases.Person;
 import org.tandem.api.cases.VictimCase;
 
 /**
@@ -58,6 +62,25 @@ public final class InMemoryCaseRepository implements CaseRepository {
     @Override
     public synchronized long count(String agencyId) {
         return cases.values().stream().filter(c -> c.agencyId().equals(agencyId)).count();
+    }
+
+    @Override
+    public synchronized Optional<VictimCase> findByIncident(String agencyId, String ori, String incidentNumber) {
+        calls.add("findByIncident");
+        return cases.values().stream()
+                .filter(c -> c.agencyId().equals(agencyId) && c.incident() != null
+                        && c.incident().ori().equals(ori) && c.incident().number().equals(incidentNumber))
+                .min(Comparator.comparing(VictimCase::createdAt));
+    }
+
+    @Override
+    public synchronized void addPersons(String agencyId, String caseId, List<Person> persons, Instant updatedAt) {
+        calls.add("addPersons");
+        VictimCase c = find(agencyId, caseId).orElseThrow(() -> new NoSuchElementException(caseId));
+        List<Person> all = new ArrayList<>(c.persons());
+        all.addAll(persons);
+        cases.put(caseId, new VictimCase(c.id(), c.agencyId(), c.status(), c.incident(), all, c.needs(), c.narrative(),
+                c.createdBy(), c.createdAt(), updatedAt));
     }
 
     public synchronized boolean contains(String caseId) {

@@ -46,8 +46,14 @@ final class CaseWriter {
             Jdbc.setEnum(ps, 2, need);
             ps.setInt(3, i);
         });
-        Jdbc.batch(c, INSERT_PERSON, vc.persons(), (ps, i, person) -> bindPerson(ps, caseId, i, person));
-        Jdbc.batch(c, INSERT_CHANNEL, channels(vc.persons()), (ps, i, pc) -> {
+        insertPersons(c, caseId, vc.persons(), 0);
+    }
+
+    /** Inserts persons of a case (and their channels) from list position {@code firstPosition} on. */
+    static void insertPersons(Connection c, String caseId, List<Person> persons, int firstPosition)
+            throws SQLException {
+        Jdbc.batch(c, INSERT_PERSON, persons, (ps, i, person) -> bindPerson(ps, caseId, firstPosition + i, person));
+        Jdbc.batch(c, INSERT_CHANNEL, channels(persons), (ps, i, pc) -> {
             ps.setString(1, pc.personId());
             ps.setInt(2, pc.position());
             Jdbc.setEnum(ps, 3, pc.channel());

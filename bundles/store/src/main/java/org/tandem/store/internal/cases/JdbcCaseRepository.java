@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import org.tandem.api.TandemTopics;
 import org.tandem.api.cases.CaseEvents;
 import org.tandem.api.cases.CaseQuery;
 import org.tandem.api.cases.CaseRepository;
+import org.tandem.api.cases.Person;
 import org.tandem.api.cases.VictimCase;
 import org.tandem.store.internal.event.JournalWriter;
 import org.tandem.store.internal.jdbc.Jdbc;
@@ -95,6 +97,45 @@ public final class JdbcCaseRepository implements CaseRepository {
         return Jdbc.withConnection(dataSource, "count cases", c -> Jdbc.query(c,
                 "SELECT COUNT(*) FROM victim_case WHERE agency_id = ?", List.of(agencyId), rs -> rs.getLong(1))
                 .get(0));
+    }
+
+    @Override
+    public Optional<VictimCase> findByIncident(String agencyId, String ori, String incidentNumber) {
+        if (agencyId == null || ori == null || incidentNumber == null) {
+            return Optional.empty();
+        }
+        return Jdbc.withConnection(dataSource, "find case by incident", c -> {
+            List<CaseRowMapper.CaseRow> rows = page(c, "SELECT " + CaseRowMapper.CASE_COLUMNS + " FROM victim_case"
+                    + " WHERE agency_id = ? AND incident_number = ? AND incident_ori = ?"
+                    + " ORDER BY created_at, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                    List.of(agencyId, incidentNumber, ori), 0, 1);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(withChildren(c, rows).get(0));
+        });
+    }
+
+    /**
+     * The UPDATE of the case row comes first: it proves the case belongs to the agency and locks the row, so
+     * concurrent additions to one case serialise and take consecutive positions.
+     */
+    @Override
+    public void addPersons(String agencyId, String caseId, List<Person> persons, Instant updatedAt) {
+        Objects.requireNonNull(persons, "persons");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Jdbc.inTransaction(dataSource, "add persons to case", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE victim_case SET updated_at = ? WHERE id = ? AND agency_id = ?")) {
+                Jdbc.setInstant(ps, 1, updatedAt);
+                Jdbc.setString(ps, 2, caseId);
+                Jdbc.setString(ps, 3, agencyId);
+                if (ps.executeUpdate() == 0) {
+                    throw new NoSuchElementException("no case " + caseId + " in agency " + agencyId);
+                }
+            }
+            int next = Jdbc.query(c, "SELECT COALESCE(MAX(position) + 1, 0) FROM case_person WHERE case_id = ?",
+                    List.of(caseId), rs -> rs.getInt(1)).get(0);
+            CaseWriter.insertPersons(c, caseId, persons, next);
+            return null;
+        });
     }
 
     private static void check(CaseQuery query) {

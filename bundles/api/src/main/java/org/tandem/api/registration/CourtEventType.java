@@ -1,0 +1,4 @@
+package org.tandem.api.registration;
+
+/** Court events a state court feed reports. */
+public enum CourtEventType { HEARING_SCHEDULED, CONTINUED, SENTENCED }
