@@ -21,4 +21,4 @@ if [ -z "$ARCHIVE" ] || [ ! -f "$JAR" ]; then
     exit 1
 fi
 cd "$ROOT"
-exec java -Xmx512m -jar "$JAR" crash --archive "$ARCHIVE" "$@"
+exec java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar "$JAR" crash --archive "$ARCHIVE" "$@"

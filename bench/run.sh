@@ -29,4 +29,4 @@ if [ "$1" = "boots" ]; then
     shift
     exec java -Xmx512m -jar "$JAR" boots --archive "$ARCHIVE" "$@"
 fi
-exec java -Xms256m -Xmx1g -jar "$JAR" run --archive "$ARCHIVE" "$@"
+exec java -Xms256m -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar "$JAR" run --archive "$ARCHIVE" "$@"

@@ -69,10 +69,8 @@ final class NotificationDispatchBench implements OptionalBench {
         sink.start();
         try {
             // live configuration (no restart): the channel's next message goes to the sink
-            dist.configure("org.tandem.notification.email.cfg", "host", "127.0.0.1");
-            dist.configure("org.tandem.notification.email.cfg", "security", "NONE");
-            dist.configure("org.tandem.notification.email.cfg", "heloName", "bench.test");
-            dist.configure("org.tandem.notification.email.cfg", "port", Integer.toString(port));
+            dist.configureLive("org.tandem.notification.email.cfg", java.util.Map.of("host", "127.0.0.1", "security", "NONE",
+                    "heloName", "bench.test", "port", Integer.toString(port)));
             try (HttpLite http = new HttpLite("127.0.0.1", dist.httpPort, 30_000)) {
                 HttpLite.Response opened = http.send("POST", "/tandem/api/v1/cases", AUTH, ("{\"incident\":{\"number\":\"NB-"
                         + System.currentTimeMillis() + "\",\"ori\":\"IL0160000\",\"occurredAt\":\"2026-11-20T22:15:00Z\","

@@ -49,7 +49,16 @@ public class DistributionIT {
             awaitHealth(dist);
             System.out.println("restart after kill -9 to health 200: " + (System.nanoTime() - t1) / 1_000_000 + " ms");
 
-            String[] read = Distribution.split(dist.curl("GET", "/cases/" + id, "officer", null));
+            // /health can answer 200 while the API servlet is still being republished as the last resource bundles
+            // (intake) come up: a GET in that window gets the servlet's HTML 404 (seen under load, 2026-12-04; a
+            // readiness gap of main, reported). Wait for the resource, bounded, then check the case.
+            String[][] holder = new String[1][];
+            Awaitility.await("case resource published").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        holder[0] = Distribution.split(dist.curl("GET", "/cases/" + id, "officer", null));
+                        return !holder[0][1].startsWith("<html");
+                    });
+            String[] read = holder[0];
             assertThat(read[1], read[0], is("200"));
             JsonNode c = JSON.readTree(read[1]);
             assertThat(c.path("persons").size(), is(2));

@@ -91,6 +91,23 @@ public final class Distribution implements AutoCloseable {
     }
 
     /**
+     * Sets several keys of {@code etc/<file>} in one atomic replacement (temp file + move), for live changes of a
+     * running distribution: FileInstall must never read a half-written file or miss a second write made within the
+     * same second (it compares size and modification time).
+     */
+    public void configureLive(String etcFile, java.util.Map<String, String> values) throws IOException {
+        Path cfg = home.resolve("etc").resolve(etcFile);
+        List<String> lines = Files.exists(cfg) ? new ArrayList<>(Files.readAllLines(cfg)) : new ArrayList<>();
+        for (java.util.Map.Entry<String, String> e : values.entrySet()) {
+            lines.removeIf(l -> l.trim().startsWith(e.getKey() + " ") || l.trim().startsWith(e.getKey() + "="));
+            lines.add(e.getKey() + " = " + e.getValue());
+        }
+        Path tmp = cfg.resolveSibling("." + etcFile + ".tmp");
+        Files.write(tmp, lines);
+        Files.move(tmp, cfg, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
      * Edits {@code featuresBoot} in {@code etc/org.apache.karaf.features.cfg} (effective at the first boot only):
      * {@code -name} drops a feature, {@code old=new} replaces one, {@code +name} adds one.
      */
