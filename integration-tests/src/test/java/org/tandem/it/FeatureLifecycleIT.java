@@ -32,6 +32,7 @@ public class FeatureLifecycleIT extends TandemKarafTestSupport {
 
     /** Optional features in an order that respects their dependencies (demo needs intake), and their bundle. */
     private static final List<Map.Entry<String, String>> OPTIONAL = List.of(
+            Map.entry("tandem-web", "org.tandem.web"),
             Map.entry("tandem-shell", "org.tandem.shell"),
             Map.entry("tandem-camel-routes", "org.tandem.camel"),
             Map.entry("tandem-camel-cxf", "org.apache.camel.camel-cxf-soap"),
