@@ -144,7 +144,11 @@ function renderShell() {
   clear(user);
   const langSel = select(LANGS.map((l) => [l, t('lang.' + l)]), { id: 'lang' });
   langSel.value = getLang();
-  langSel.addEventListener('change', () => { setLang(langSel.value); renderShell(); route(); });
+  langSel.addEventListener('change', () => {
+    setLang(langSel.value);
+    if (state.me) { renderShell(); route(); } else viewLogin();
+    document.getElementById('lang').focus();
+  });
   user.appendChild(h('label', { for: 'lang', class: 'inline' }, t('lang.label')));
   user.appendChild(langSel);
   if (!state.me) return;
@@ -181,7 +185,7 @@ function defaultRoute() {
 function route() {
   const hash = location.hash || '#/';
   if (!loggedIn() || !state.me) {
-    viewLogin();
+    if (!document.getElementById('login-form')) viewLogin();
     return;
   }
   renderShell();
@@ -431,7 +435,7 @@ async function viewCase(id) {
         h('td', {}, personName(p)),
         h('td', {}, code('role', p.role) + (p.relationship ? ' (' + p.relationship + ')' : '')),
         h('td', {}, p.language || ''),
-        h('td', {}, contactSummary(p.contact)))))));
+        h('td', {}, contactSummary(p.contact))))))));
 
   const consents = h('section', { 'aria-labelledby': 'sec-consents', class: 'card', id: 'consents' });
   const referrals = h('section', { 'aria-labelledby': 'sec-referrals', class: 'card', id: 'referrals' });
@@ -824,5 +828,10 @@ async function viewDashboard() {
 // ---------------------------------------------------------------- start
 
 window.addEventListener('hashchange', route);
-document.addEventListener('DOMContentLoaded', () => { renderShell(); route(); });
-if (document.readyState !== 'loading') { renderShell(); route(); }
+// module scripts run after parsing; start once
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', () => { renderShell(); route(); }, { once: true });
+} else {
+  renderShell();
+  route();
+}

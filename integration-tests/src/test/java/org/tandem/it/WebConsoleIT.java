@@ -231,6 +231,7 @@ public class WebConsoleIT {
         String timeline = browser.findElement(By.cssSelector("#referral-list .timeline")).getText();
         assertThat(timeline, containsString("Accepted"));
         assertThat(timeline, containsString("In progress"));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('referrals').scrollIntoView()");
         shot("09-case-completed");
         browser.manage().window().setSize(new Dimension(390, 844));
         shot("10-case-phone");
