@@ -683,7 +683,10 @@ function referForm(p, rc) {
   const person = field(t('refer.person'), select((rc.persons || []).map((x) => [x.id, personName(x) + ' — ' + code('role', x.role)]),
     { name: 'personId', 'data-field': 'personId' }));
   const cats = Array.from(new Set((p.services || []).map((s) => s.category)));
-  const services = cats.map((c, i) => checkbox(code('service', c), { name: 'service', value: c, checked: i === 0 }));
+  // the case's needs the provider offers are ticked; otherwise the provider's first service
+  const wanted = cats.filter((c) => (rc.needs || []).includes(c));
+  const services = cats.map((c, i) => checkbox(code('service', c), { name: 'service', value: c,
+    checked: wanted.length ? wanted.includes(c) : i === 0 }));
   const note = field(t('referral.note'), h('input', { name: 'note', 'data-field': 'note' }));
   const urgency = field(t('refer.urgency'), select(['ROUTINE', 'URGENT', 'EMERGENCY'], { name: 'urgency' }, (u) => code('urgency', u)));
   const errors = h('div', { class: 'errors' });

@@ -24,6 +24,7 @@ import org.junit.AfterClass;
 import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -209,6 +210,7 @@ public class WebConsoleIT {
         awaitText(By.id("who"), "advocate");
         WebElement card = await(() -> inboxCard("Grace Okafor"));
         assertThat(card.getText(), containsString("MOTHER"));
+        assertThat(card.getText(), containsString("Counseling"));
         shot("07-inbox");
         for (String next : List.of("ACCEPTED", "IN_PROGRESS", "COMPLETED")) {
             inboxCard("Grace Okafor").findElement(By.cssSelector("button[data-action='" + next + "']")).click();
@@ -243,6 +245,14 @@ public class WebConsoleIT {
         JsonNode r = JSON.readTree(referrals[1]).path("items");
         assertThat(r.size(), is(1));
         assertThat(r.get(0).path("status").asText(), is("COMPLETED"));
+
+        // the officer revokes the consent (reason asked by the page)
+        browser.findElement(By.cssSelector("#consent-table button.revoke")).click();
+        Alert prompt = await(() -> browser.switchTo().alert());
+        prompt.sendKeys("Withdrawn by phone");
+        prompt.accept();
+        awaitText(By.id("consent-table"), "Revoked");
+        assertThat(browser.findElement(By.id("consent-table")).getText(), containsString("Withdrawn by phone"));
 
         // Spanish, and the supervisor's dashboard
         new Select(browser.findElement(By.id("lang"))).selectByValue("es");
