@@ -28,6 +28,7 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -172,6 +173,7 @@ public class WebConsoleIT {
         type(secondary, "phone", "+12175550122");
         check(secondary, "channel", "VOICE");
         check(form, "need", "COUNSELING");
+        assertEveryControlLabelled("intake");
         shot("03-intake");
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
@@ -191,6 +193,7 @@ public class WebConsoleIT {
         // record the consent from the case screen, then refer
         refused.findElement(By.cssSelector(".missing-consent a")).click();
         WebElement consentForm = await(() -> browser.findElement(By.id("consent-form")));
+        assertEveryControlLabelled("case");
         selectByText(consentForm.findElement(By.name("personId")), "Grace Okafor");
         new Select(consentForm.findElement(By.name("scope"))).selectByValue("SHARE_WITH_PROVIDER");
         await(() -> consentForm.findElement(By.cssSelector("select[name=providerId] option[value='prv-safe-harbor']")));
@@ -211,6 +214,7 @@ public class WebConsoleIT {
         WebElement card = await(() -> inboxCard("Grace Okafor"));
         assertThat(card.getText(), containsString("MOTHER"));
         assertThat(card.getText(), containsString("Counseling"));
+        assertEveryControlLabelled("inbox");
         shot("07-inbox");
         for (String next : List.of("ACCEPTED", "IN_PROGRESS", "COMPLETED")) {
             inboxCard("Grace Okafor").findElement(By.cssSelector("button[data-action='" + next + "']")).click();
@@ -301,11 +305,26 @@ public class WebConsoleIT {
                 .filter(li -> li.getText().contains(name)).findFirst().orElseThrow();
     }
 
+    /** Keyboard: the user field has focus on arrival, Tab moves to the password, Enter submits. */
     private void login(String user, String password) {
         WebElement form = await(() -> browser.findElement(By.id("login-form")));
-        clearAndType(form, "user", user);
-        clearAndType(form, "password", password);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement name = form.findElement(By.name("user"));
+        name.clear();
+        if (!"user".equals(browser.switchTo().activeElement().getAttribute("name"))) {
+            // after a refused login the focus is on the problem (announced); otherwise the form starts focused
+            name.click();
+        }
+        browser.switchTo().activeElement().sendKeys(user + Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getAttribute("name"), is("password"));
+        browser.switchTo().activeElement().sendKeys(password + Keys.ENTER);
+    }
+
+    /** Every form control in the page has a label. */
+    private static void assertEveryControlLabelled(String screen) {
+        Object unlabelled = ((JavascriptExecutor) browser).executeScript("return Array.from(document.querySelectorAll("
+                + "'input, select, textarea')).filter(e => e.type !== 'hidden' && e.labels.length === 0)"
+                + ".map(e => e.name || e.id).join(',')");
+        assertThat(screen + ": controls without a label", String.valueOf(unlabelled), is(""));
     }
 
     private void logout() {
