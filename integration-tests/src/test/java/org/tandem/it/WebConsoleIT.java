@@ -157,7 +157,7 @@ public class WebConsoleIT {
         type(primary, "familyName", "Okafor");
         clearAndType(primary, "language", "es");
         type(primary, "email", "rosa@example.org");
-        type(primary, "phone", "+12175550111");
+        type(primary, "phone", "2175550111");
         check(primary, "channel", "SMS");
         check(primary, "channel", "EMAIL");
         setValue(primary.findElement(By.name("safeFrom")), "09:00");
@@ -175,6 +175,15 @@ public class WebConsoleIT {
         check(form, "need", "COUNSELING");
         assertEveryControlLabelled("intake");
         shot("03-intake");
+        // the API's 422 field errors land next to the inputs they name
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement badPhone = await(() -> browser.findElement(
+                By.cssSelector("[data-field='persons[0].contact.phone'][aria-invalid='true']")));
+        assertThat(browser.findElement(By.cssSelector("#intake-form .problem")).getText(), containsString("422"));
+        assertThat(browser.findElement(By.cssSelector("#intake-form .field-error")).getText(), containsString("E.164"));
+        shot("03b-intake-field-error");
+        badPhone.clear();
+        badPhone.sendKeys("+12175550111");
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
         await(() -> browser.findElement(By.id("consent-form")));
