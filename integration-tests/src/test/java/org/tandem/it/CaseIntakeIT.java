@@ -152,7 +152,7 @@ public class CaseIntakeIT extends TandemKarafTestSupport {
     @Test
     public void featuresAreInstalledAndEveryBundleIsActive() throws Exception {
         for (String name : List.of("tandem-core", "tandem-intake", "tandem-referral", "tandem-demo", "tandem-camel", "tandem-camel-cxf", "tandem-all",
-                "tandem-camel-routes", "tandem-shell", "tandem-reports",
+                "tandem-camel-routes", "tandem-shell", "tandem-reports", "tandem-web",
                 "cxf-jaxrs", "camel-core", "pax-jdbc-config")) {
             assertTrue(name + " installed", features.isInstalled(features.getFeature(name)));
         }

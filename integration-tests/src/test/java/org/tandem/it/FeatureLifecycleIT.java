@@ -38,6 +38,7 @@ public class FeatureLifecycleIT extends TandemKarafTestSupport {
             Map.entry("tandem-adapter-state", "org.tandem.adapter.state"),
             Map.entry("tandem-adapter-rms", "org.tandem.adapter.rms"),
             Map.entry("tandem-camel-component", "org.tandem.camel.component"),
+            Map.entry("tandem-web", "org.tandem.web"),
             Map.entry("tandem-shell", "org.tandem.shell"),
             Map.entry("tandem-camel-routes", "org.tandem.camel"),
             Map.entry("tandem-camel-cxf", "org.apache.camel.camel-cxf-soap"),
