@@ -794,6 +794,8 @@ async function viewDashboard() {
   const open = h('p', { class: 'metric', id: 'metric-open' }, '…');
   const overdueCount = h('p', { class: 'metric', id: 'metric-overdue' }, '…');
   const overdueList = h('div', {});
+  const failedCount = h('p', { class: 'metric', id: 'metric-failed' }, '…');
+  const failedList = h('div', { id: 'failed-list' });
   const caseId = field(t('audit.caseId'), h('input', { name: 'case' }), t('audit.caseHint'));
   const auditOut = h('div', { id: 'audit-results' });
   const auditForm = h('form', { class: 'search', role: 'search' }, caseId.wrap, h('button', { type: 'submit' }, t('audit.show')));
@@ -809,10 +811,16 @@ async function viewDashboard() {
       h('section', { class: 'card', 'aria-labelledby': 'm1' }, h('h2', { id: 'm1' }, t('dash.open')), open,
         h('a', { href: '#/cases' }, t('nav.cases'))),
       h('section', { class: 'card', 'aria-labelledby': 'm2' }, h('h2', { id: 'm2' }, t('dash.overdue')), overdueCount),
-      h('section', { class: 'card', 'aria-labelledby': 'm3' }, h('h2', { id: 'm3' }, t('dash.failed')),
-        h('p', { class: 'hint' }, t('dash.failedNone')))),
+      h('section', { class: 'card', 'aria-labelledby': 'm3' }, h('h2', { id: 'm3' }, t('dash.failed')), failedCount)),
+    h('section', { class: 'card', 'aria-labelledby': 'fl' }, h('h2', { id: 'fl' }, t('dash.failed')), failedList),
     h('section', { class: 'card', 'aria-labelledby': 'od' }, h('h2', { id: 'od' }, t('dash.overdueList')), overdueList),
     h('section', { class: 'card', 'aria-labelledby': 'au' }, h('h2', { id: 'au' }, t('audit.title')), auditForm, auditOut));
+  api('GET', 'notifications' + query({ state: 'FAILED,DEAD,WITHHELD', size: 50 })).then((r) => {
+    failedCount.textContent = String(r.total);
+    failedList.appendChild(r.items.length ? h('ul', { class: 'cards' }, r.items.map((n) => h('li', {},
+      h('a', { href: '#/case/' + encodeURIComponent(n.caseId || '') }, n.eventType + ' · ' + (n.channel || '—')),
+      ' ', statusBadge(n.state), ' ', n.reason || ''))) : h('p', {}, t('dash.failedNone')));
+  }).catch((err) => { failedCount.textContent = '—'; showProblem(failedList, err); });
   api('GET', 'cases' + query({ status: 'OPEN', size: 1 })).then((r) => { open.textContent = String(r.total); })
     .catch((err) => { open.textContent = '—'; showProblem(overdueList, err); });
   try {

@@ -228,6 +228,36 @@ public class NotificationIT extends TandemKarafTestSupport {
                 .until(() -> countTo("stopped.it@example.org") == 1);
     }
 
+    /** A withheld notification (not safe to contact, no alternate) is on the agency's worklist, nowhere else. */
+    @Test
+    public void withheldNotificationsAreListedForTheAgencysSupervisorOnly() throws Exception {
+        String body = """
+                {"incident":{"number":"IT-NOTIFY-WITHHELD","ori":"IL0160000","occurredAt":"2026-11-20T22:15:00Z","offenses":["13A"]},
+                 "persons":[{"role":"PRIMARY_VICTIM","givenName":"Rosa","familyName":"Diaz","language":"es",
+                             "contact":{"email":"withheld.it@example.org","channels":["EMAIL"],"safeToContact":false}}]}
+                """;
+        HttpResponse<String> created = post("/cases", "officer", "application/json", body);
+        assertEquals(created.body(), 201, created.statusCode());
+        String caseId = JSON.readTree(created.body()).path("id").asText();
+        JsonNode list = Awaitility.await("withheld on the worklist").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> JSON.readTree(
+                        get("/notifications?state=WITHHELD", "supervisor").body()), l -> {
+                            for (JsonNode n : l.path("items")) {
+                                if (caseId.equals(n.path("caseId").asText())) {
+                                    return true;
+                                }
+                            }
+                            return false;
+                        });
+        for (JsonNode n : list.path("items")) {
+            assertEquals(n.toString(), "WITHHELD", n.path("state").asText());
+        }
+        assertFalse("another agency sees it", get("/notifications?state=WITHHELD", "advocate").body().contains(caseId));
+        assertEquals(403, get("/notifications", "officer").statusCode());
+        assertEquals(422, get("/notifications?state=LOST", "supervisor").statusCode());
+        assertEquals(0, countTo("withheld.it@example.org"));
+    }
+
     /** A case with one Spanish-speaking victim reachable by e-mail only (no safe hours: the test runs any time). */
     private JsonNode openCase(String incident, String email) throws Exception {
         String body = """

@@ -278,6 +278,8 @@ public class WebConsoleIT {
         await(() -> browser.findElement(By.id("metric-open")));
         Awaitility.await("open cases").atMost(UI).ignoreExceptions()
                 .until(() -> browser.findElement(By.id("metric-open")).getText().matches("\\d+"));
+        Awaitility.await("failed/withheld notifications counted").atMost(Duration.ofSeconds(30))
+                .until(() -> browser.findElement(By.id("metric-failed")).getText().matches("\\d+"));
         browser.findElement(By.name("case")).sendKeys(caseId);
         browser.findElements(By.cssSelector("form.search button[type=submit]")).get(0).click();
         await(() -> browser.findElement(By.id("audit-table")));

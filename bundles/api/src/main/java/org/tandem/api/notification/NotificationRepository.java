@@ -59,4 +59,14 @@ public interface NotificationRepository {
 
     /** Records in any of the states, newest first, without history. */
     List<Notification> inStates(Set<NotificationState> states, int limit);
+
+    /**
+     * One agency's records in any of the states, newest first, without history (an advocate's worklist).
+     *
+     * @since 1.1
+     */
+    default List<Notification> inStates(String agencyId, Set<NotificationState> states, int limit) {
+        return inStates(states, Math.max(limit, 1000)).stream().filter(n -> n.agencyId().equals(agencyId))
+                .limit(limit).toList();
+    }
 }

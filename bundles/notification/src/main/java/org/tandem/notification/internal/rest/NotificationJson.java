@@ -87,6 +87,7 @@ final class NotificationJson {
     static ObjectNode write(Notification n) {
         ObjectNode o = NODES.objectNode();
         o.put("id", n.id());
+        o.put("caseId", n.caseId());
         o.put("personId", n.personId());
         o.put("recipientType", n.recipientType().name());
         o.put("eventType", n.eventType());

@@ -289,6 +289,12 @@ public final class JdbcNotificationRepository implements NotificationRepository 
 
     @Override
     public List<Notification> inStates(Set<NotificationState> states, int limit) {
+        return inStates(null, states, limit);
+    }
+
+    /** With {@code agencyId} null: every agency (platform-internal callers only). */
+    @Override
+    public List<Notification> inStates(String agencyId, Set<NotificationState> states, int limit) {
         if (states.isEmpty()) {
             return List.of();
         }
@@ -296,11 +302,14 @@ public final class JdbcNotificationRepository implements NotificationRepository 
         return Jdbc.withConnection(dataSource, "list notifications by state", c -> {
             List<Notification> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM notification WHERE state IN ("
-                    + Jdbc.placeholders(names.size()) + ") ORDER BY created_at DESC, id"
-                    + " OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
+                    + Jdbc.placeholders(names.size()) + ")" + (agencyId == null ? "" : " AND agency_id = ?")
+                    + " ORDER BY created_at DESC, id OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
                 int i = 1;
                 for (String s : names) {
                     ps.setString(i++, s);
+                }
+                if (agencyId != null) {
+                    ps.setString(i++, agencyId);
                 }
                 ps.setInt(i, limit);
                 try (ResultSet rs = ps.executeQuery()) {
