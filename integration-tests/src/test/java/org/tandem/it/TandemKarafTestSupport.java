@@ -156,7 +156,7 @@ public abstract class TandemKarafTestSupport {
         }
         HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
         HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        // Jetty's own HTML 404 (no servlet matched, never the API's JSON problem) means the API servlet is being
+        // an HTML 404/405 (never the API's JSON problem) means the API servlet is being
         // re-registered because a bundle's resource just came or went (docs/architecture.md): the request did not
         // reach Tandem, so it is sent again, for at most 10 s
         for (int i = 0; i < 100 && servletMissing(response); i++) {
@@ -167,7 +167,9 @@ public abstract class TandemKarafTestSupport {
     }
 
     private static boolean servletMissing(HttpResponse<String> response) {
-        return response.statusCode() == 404
+        // the API never answers HTML: an HTML 404/405 comes from Jetty or from the web console's /tandem/* servlet,
+        // which receives /tandem/api/v1/* requests while the API servlet is away
+        return (response.statusCode() == 404 || response.statusCode() == 405)
                 && response.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
     }
 
