@@ -224,6 +224,17 @@ public class StateAdapterIT extends TandemKarafTestSupport {
         }
     }
 
+    /** The state adapter starts after /health is UP (its DS components wait for their configuration): wait for it. */
+    @org.junit.Before
+    public void awaitStateAdapter() {
+        Awaitility.await("state adapter routes started").atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                .until(() -> {
+                    CamelContext state = camelContext("tandem-state");
+                    return state != null && ServiceStatus.Started == state.getRouteController()
+                            .getRouteStatus("state-custody-http");
+                });
+    }
+
     @Test
     public void theFeedRoutesAreListed() throws Exception {
         Awaitility.await().atMost(WAIT).until(() -> camelContext("tandem-state") != null);
