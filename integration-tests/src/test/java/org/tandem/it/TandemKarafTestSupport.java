@@ -159,11 +159,17 @@ public abstract class TandemKarafTestSupport {
         // an HTML 404/405 (never the API's JSON problem) means the API servlet is being
         // re-registered because a bundle's resource just came or went (docs/architecture.md): the request did not
         // reach Tandem, so it is sent again, for at most 10 s
-        for (int i = 0; i < 100 && servletMissing(response); i++) {
-            Thread.sleep(100);
-            response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (!servletMissing(response)) {
+            return response;
         }
-        return response;
+        try {
+            return Awaitility.await("API servlet back").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)),
+                            r -> !servletMissing(r));
+        } catch (org.awaitility.core.ConditionTimeoutException stillMissing) {
+            return http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
     }
 
     private static boolean servletMissing(HttpResponse<String> response) {
