@@ -94,6 +94,58 @@ public class FeatureLifecycleIT extends TandemKarafTestSupport {
         System.out.println("FEATURES: " + timings);
     }
 
+    /**
+     * A bundle bringing or taking a resource must not leave a moment without the API: requests sent without pause
+     * while the reports bundle stops and starts again all reach Tandem (JSON, 200 for /me), and the reports
+     * resource is gone and back.
+     */
+    @Test
+    public void theApiAnswersEveryRequestWhileResourcesComeAndGo() throws Exception {
+        Bundle reports = Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "org.tandem.reports".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> misses = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread client = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        java.net.http.HttpResponse<String> r = get("/me", "officer");
+                        answered.incrementAndGet();
+                        if (r.statusCode() != 200
+                                || !r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+                            misses.add(r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse("") + " "
+                                    + r.body().substring(0, Math.min(120, r.body().length())));
+                        }
+                    } catch (Exception e) {
+                        misses.add(e.toString());
+                    }
+                }
+            }, "api-client-" + i);
+            client.start();
+            clients.add(client);
+        }
+        try {
+            for (int round = 0; round < 4; round++) {
+                reports.stop();
+                Awaitility.await("reports resource gone").atMost(Duration.ofSeconds(30))
+                        .until(() -> get("/reports/referral-outcomes?quarter=2026Q4", "supervisor").statusCode() == 404);
+                reports.start();
+                Awaitility.await("reports resource back").atMost(Duration.ofSeconds(30))
+                        .until(() -> get("/reports/referral-outcomes?quarter=2026Q4", "supervisor").statusCode() == 200);
+            }
+        } finally {
+            running.set(false);
+            for (Thread client : clients) {
+                client.join(30_000);
+            }
+        }
+        System.out.println("REPUBLISH: " + answered.get() + " requests during 8 republications, misses " + misses);
+        assertTrue("requests were sent meanwhile: " + answered.get(), answered.get() > 50);
+        assertTrue("every request reached the API: " + misses, misses.isEmpty());
+    }
+
     /** Core REST is up; intake works unless it was just removed; every remaining Tandem bundle is active. */
     private void assertOthersWork(String removed) throws Exception {
         Awaitility.await("health after " + removed).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))

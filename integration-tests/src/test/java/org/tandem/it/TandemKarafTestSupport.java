@@ -154,29 +154,8 @@ public abstract class TandemKarafTestSupport {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
-        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
-        HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        // an HTML 404/405 (never the API's JSON problem) means the API servlet is being
-        // re-registered because a bundle's resource just came or went (docs/architecture.md): the request did not
-        // reach Tandem, so it is sent again, for at most 10 s
-        if (!servletMissing(response)) {
-            return response;
-        }
-        try {
-            return Awaitility.await("API servlet back").atMost(Duration.ofSeconds(10))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)),
-                            r -> !servletMissing(r));
-        } catch (org.awaitility.core.ConditionTimeoutException stillMissing) {
-            return http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static boolean servletMissing(HttpResponse<String> response) {
-        // the API never answers HTML: an HTML 404/405 comes from Jetty or from the web console's /tandem/* servlet,
-        // which receives /tandem/api/v1/* requests while the API servlet is away
-        return (response.statusCode() == 404 || response.statusCode() == 405)
-                && response.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** A JAAS login to the platform realm with the test password, for console sessions. */

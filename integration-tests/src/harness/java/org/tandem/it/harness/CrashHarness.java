@@ -246,8 +246,8 @@ public final class CrashHarness {
     }
 
     /**
-     * /health answers as soon as the store is ready; the API servlet is republished while the other bundles'
-     * resources arrive, so /cases may still answer 404 for a moment: wait for it before checking.
+     * /health answers once the framework reached its start level; intake's resource may still be on its way
+     * (DS activates it), so /cases may answer 404 for a moment: wait for it before checking.
      */
     private void awaitIntake(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -266,26 +266,12 @@ public final class CrashHarness {
         throw new IOException("GET /cases did not answer 200 within " + timeout + " (last " + status + ")");
     }
 
-    private static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-    }
-
     /** Checks the given incidents one by one ({@code GET /cases?incident=N}). */
     private void verify(List<String> incidents, Result result) throws IOException {
         try (HttpLite http = new HttpLite("127.0.0.1", dist.httpPort, 30_000)) {
             for (String incident : incidents) {
                 String path = "/tandem/api/v1/cases?size=10&incident=" + URLEncoder.encode(incident, StandardCharsets.UTF_8);
                 HttpLite.Response r = http.send("GET", path, AUTH, null);
-                // the API servlet may be republished right after a restart (a 404 for a moment): ask again
-                for (int retry = 0; r.status() == 404 && retry < 300; retry++) {
-                    sleep(100);
-                    r = http.send("GET", path, AUTH, null);
-                }
                 if (r.status() != 200) {
                     throw new IOException("GET /cases?incident=" + incident + " answered " + r.status() + ": " + r.text());
                 }

@@ -5,9 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.servlet.Servlet;
+import javax.servlet.ServletException;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -30,16 +30,16 @@ import org.tandem.api.CallerAuthenticator;
 import org.tandem.api.audit.AuditLog;
 
 /**
- * Publishes the API servlet at {@code /tandem/api/v1/*} through the HTTP Whiteboard, with every
- * resource service that carries {@code tandem.rest.resource=true}. Bundles that add or remove
- * resources (features installed or uninstalled) cause a new servlet to replace the old one.
+ * Publishes the API at {@code /tandem/api/v1/*} through the HTTP Whiteboard, with every resource service that
+ * carries {@code tandem.rest.resource=true}. The servlet is registered once; bundles that add or remove resources
+ * (features installed or uninstalled) make it swap in a new CXF generation without leaving the pattern
+ * ({@link ApiEndpointServlet}).
  */
 @Component(immediate = true, configurationPid = "org.tandem.rest")
 @Designate(ocd = RestConfig.class)
 public class ApiServletRegistrar {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServletRegistrar.class);
-    private static final AtomicInteger GENERATION = new AtomicInteger();
 
     private final Map<Long, Object> resources = new ConcurrentSkipListMap<>();
 
@@ -54,6 +54,7 @@ public class ApiServletRegistrar {
     private BundleContext context;
     private RestSettings settings;
     private ServiceRegistration<Servlet> registration;
+    private ApiEndpointServlet endpoint;
     private ServiceTracker<Object, Object> tracker;
     private boolean tracking;
 
@@ -148,15 +149,21 @@ public class ApiServletRegistrar {
         singletons.add(new ExceptionMappers.WebApplicationMapper());
         singletons.add(new ExceptionMappers.FallbackMapper());
 
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put("osgi.http.whiteboard.servlet.pattern", RestResources.BASE_PATH + "/*");
-        props.put("osgi.http.whiteboard.servlet.name", "tandem-api-" + GENERATION.incrementAndGet());
-        ServiceRegistration<Servlet> previous = registration;
-        // unregister first: two servlets on one pattern would shadow each other
-        if (previous != null) {
-            previous.unregister();
+        if (endpoint == null) {
+            endpoint = new ApiEndpointServlet(singletons);
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put("osgi.http.whiteboard.servlet.pattern", RestResources.BASE_PATH + "/*");
+            props.put("osgi.http.whiteboard.servlet.name", "tandem-api");
+            registration = context.registerService(Servlet.class, endpoint, props);
+        } else {
+            try {
+                endpoint.publish(singletons);
+            } catch (ServletException | RuntimeException e) {
+                // the generation in service stays: better the previous set of resources than none
+                LOG.error("Could not publish the Tandem API with {} resource(s); the previous set stays", resources.size(), e);
+                return;
+            }
         }
-        registration = context.registerService(Servlet.class, new ApiServlet(singletons), props);
         LOG.info("Tandem API published at {} with {} resource(s)", RestResources.BASE_PATH, resources.size());
     }
 
@@ -169,5 +176,6 @@ public class ApiServletRegistrar {
             }
             registration = null;
         }
+        endpoint = null;
     }
 }
