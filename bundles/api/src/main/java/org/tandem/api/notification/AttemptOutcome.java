@@ -19,5 +19,9 @@ public enum AttemptOutcome {
     /** Gave up: attempts exhausted, or permanent failure with no further channel. */
     GAVE_UP,
     /** An operator asked for another try (console {@code tandem:notification-retry}). */
-    RETRY_REQUESTED
+    RETRY_REQUESTED,
+    /** The recipient confirmed receipt (SMS reply code, e-mail link, PIN); the detail says how. */
+    CONFIRMED,
+    /** A notice that needed confirmation was handed to a person (a follow-up task for the advocate). */
+    ESCALATED
 }

@@ -48,6 +48,28 @@ public final class NotificationEvents {
     /** Posted by the engine when a record gave up (DEAD) with no further channel: caseId, agencyId, personId, notificationId, reason. */
     public static final String NOTIFICATION_DEAD = "org/tandem/notification/DEAD";
 
+    /**
+     * {@code org/tandem/protective-order/CHANGED}: caseId, agencyId, {@link #PROP_ORDER_STATUS} (ISSUED, SERVED,
+     * MODIFIED, EXPIRED, DISMISSED ...), optionally {@link #PROP_ORDER_NUMBER}, {@link #PROP_PERSON_IDS},
+     * {@link #PROP_EVENT_ID}. Template {@code protective-order-changed}.
+     *
+     * @since 1.2
+     */
+    public static final String PROTECTIVE_ORDER_CHANGED = "org/tandem/protective-order/CHANGED";
+    /**
+     * Posted when a notice that needed confirmation was handed to a person: caseId, agencyId, personId,
+     * {@link #PROP_NOTICE_ID}, {@link #PROP_TASK_ID}, {@link #PROP_TASK_KIND}, {@link #PROP_ASSIGNEE}, reason.
+     *
+     * @since 1.2
+     */
+    public static final String NOTIFICATION_ESCALATED = "org/tandem/notification/ESCALATED";
+    /**
+     * Posted when a recipient confirmed a notice: caseId, agencyId, personId, {@link #PROP_NOTICE_ID},
+     * notificationId, channel.
+     *
+     * @since 1.2
+     */
+    public static final String NOTIFICATION_CONFIRMED = "org/tandem/notification/CONFIRMED";
     public static final String PROP_CASE_ID = org.tandem.api.TandemTopics.PROP_CASE_ID;
     public static final String PROP_AGENCY_ID = org.tandem.api.TandemTopics.PROP_AGENCY_ID;
     public static final String PROP_TIMESTAMP = org.tandem.api.TandemTopics.PROP_TIMESTAMP;
@@ -69,12 +91,22 @@ public final class NotificationEvents {
     public static final String PROP_NOTIFICATION_ID = "notificationId";
     public static final String PROP_REASON = "reason";
 
+    public static final String PROP_ORDER_STATUS = "orderStatus";
+    public static final String PROP_ORDER_NUMBER = "orderNumber";
+    public static final String PROP_NOTICE_ID = "noticeId";
+    public static final String PROP_TASK_ID = "taskId";
+    public static final String PROP_TASK_KIND = "taskKind";
+    public static final String PROP_ASSIGNEE = "assignee";
+    public static final String PROP_CHANNEL = "channel";
     /** Event types recorded on notifications ({@link Notification#eventType()}). */
     public static final String TYPE_CASE_OPENED = "CASE_OPENED";
     public static final String TYPE_REFERRAL_STATUS_CHANGED = "REFERRAL_STATUS_CHANGED";
     public static final String TYPE_CUSTODY_STATUS_CHANGED = "CUSTODY_STATUS_CHANGED";
     public static final String TYPE_COURT_EVENT_SCHEDULED = "COURT_EVENT_SCHEDULED";
     public static final String TYPE_MANUAL = "MANUAL";
+    public static final String TYPE_PROTECTIVE_ORDER_CHANGED = "PROTECTIVE_ORDER_CHANGED";
+    /** An e-mail to the case's advocate about a follow-up task. */
+    public static final String TYPE_ESCALATION = "ESCALATION";
 
     private NotificationEvents() {
     }

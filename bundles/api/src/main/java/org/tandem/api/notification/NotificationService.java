@@ -47,4 +47,33 @@ public interface NotificationService {
      * @return false when no sent record matches the provider message id
      */
     boolean deliveryReport(Channel channel, String providerMessageId, boolean delivered, String detail);
+
+    /**
+     * A reply a recipient sent on a channel (an SMS reply relayed by the gateway): when it contains a confirmation
+     * code that was sent to {@code from}, the notice is confirmed. Failed tries are rate-limited per sender.
+     *
+     * @since 1.2
+     */
+    default ConfirmationResult confirmByReply(Channel channel, String from, String text) {
+        throw new UnsupportedOperationException("confirmations are not supported");
+    }
+
+    /**
+     * The secret of a single-use confirmation link (e-mail).
+     *
+     * @since 1.2
+     */
+    default ConfirmationResult confirmByLink(String token) {
+        throw new UnsupportedOperationException("confirmations are not supported");
+    }
+
+    /**
+     * The PIN a person entered on a VOICE/IVR gateway for the notification that gateway is delivering
+     * ({@code OutgoingMessage.notificationId()}). Failed tries are rate-limited per notice.
+     *
+     * @since 1.2
+     */
+    default ConfirmationResult confirmByPin(String notificationId, String pin) {
+        throw new UnsupportedOperationException("confirmations are not supported");
+    }
 }

@@ -4,7 +4,7 @@
  * that trigger notifications, and the {@link org.tandem.api.notification.NotificationChannel} SPI through which
  * agencies add or replace channels from their own bundles.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tandem.api.notification;
 
 import org.osgi.annotation.versioning.Version;

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +24,9 @@ import org.tandem.api.consent.ConsentService;
 import org.tandem.api.consent.Recipient;
 import org.tandem.api.notification.AttemptOutcome;
 import org.tandem.api.notification.DeliveryResult;
+import org.tandem.api.notification.FollowUpTask;
+import org.tandem.api.notification.Notice;
+import org.tandem.api.notification.NoticeState;
 import org.tandem.api.notification.Notification;
 import org.tandem.api.notification.NotificationAttempt;
 import org.tandem.api.notification.NotificationChannel;
@@ -59,6 +64,7 @@ public final class Dispatcher {
     private volatile Settings settings;
     private volatile TemplateStore templates;
     private volatile boolean stopping;
+    private volatile Confirmations confirmations;
 
     public Dispatcher(NotificationRepository repository, CaseRepository cases, AgencyRepository agencies,
             ConsentService consent, ChannelRegistry channels, EventPoster events, Clock clock, Settings settings) {
@@ -75,6 +81,11 @@ public final class Dispatcher {
     public void configure(Settings newSettings) {
         this.settings = Objects.requireNonNull(newSettings, "settings");
         this.templates = new TemplateStore(newSettings.templateDir());
+    }
+
+    /** Turns confirmed notifications on: codes and links in messages, reminders stopped by a confirmation. */
+    public void useConfirmations(Confirmations newConfirmations) {
+        this.confirmations = newConfirmations;
     }
 
     public Settings settings() {
@@ -124,6 +135,9 @@ public final class Dispatcher {
     boolean process(Notification n, String token, Settings s) {
         Instant now = clock.instant();
         Optional<VictimCase> victimCase = cases.find(n.agencyId(), n.caseId());
+        if (n.recipientType() == RecipientType.STAFF) {
+            return processStaff(n, token, s, victimCase, now);
+        }
         Optional<Person> found = victimCase.flatMap(c -> c.persons().stream()
                 .filter(p -> p.id().equals(n.personId())).findFirst());
         if (found.isEmpty()) {
@@ -131,6 +145,13 @@ public final class Dispatcher {
             return false;
         }
         Person person = found.get();
+        Confirmations confirming = confirmations;
+        Optional<Notice> notice = confirming == null ? Optional.empty() : confirming.noticeOf(n);
+        if (notice.isPresent() && Confirmations.reminder(n) && notice.get().state() != NoticeState.AWAITING) {
+            // confirmed (or expired) after this reminder was planned: it stops here, nobody needs to be told
+            withhold(n, token, now, "reminder not sent: the notice is " + notice.get().state(), null, false);
+            return false;
+        }
 
         // 1. consent, asked at this moment: revocation and expiry take effect immediately
         Optional<Consent> notify;
@@ -182,9 +203,12 @@ public final class Dispatcher {
             recipientName = alt.name();
         }
 
-        // 3. safe hours, in the person's own zone (they protect the person even when the alternate is contacted)
+        // 3. safe hours, in the person's own zone (they protect the person even when the alternate is contacted);
+        // an urgent notice may go out at any hour on a channel the person marked safe for urgent alerts
         SafeHours hours = person.contact() == null ? null : person.contact().safeHours();
-        if (!SafeHoursWindow.allows(hours, now)) {
+        boolean urgentSafe = Confirmations.urgent(n) && n.recipientType() == RecipientType.PERSON
+                && NotificationEngine.urgentAllowedNow(person, n.channel(), now);
+        if (!urgentSafe && !SafeHoursWindow.allows(hours, now)) {
             Instant opens = SafeHoursWindow.nextOpening(hours, now);
             defer(n, token, now, opens, "outside safe hours; waits until " + LOCAL.format(opens.atZone(hours.zone()))
                     + " " + hours.zone().getId(), true);
@@ -214,8 +238,16 @@ public final class Dispatcher {
         String agencyName = agencies == null ? c.agencyId()
                 : agencies.find(c.agencyId()).map(Agency::name).orElse(c.agencyId());
         ZoneId zone = s.defaultZone();
-        Rendered r = Renderer.render(template.get(), MessageModel.build(c, person, n.params(), agencyName,
-                s.contactFor(c.agencyId()), zone, template.get().template().language()));
+        Map<String, String> model = MessageModel.build(c, person, n.params(), agencyName,
+                s.contactFor(c.agencyId()), zone, template.get().template().language());
+        Rendered r = Renderer.render(template.get(), model);
+        if (notice.isPresent()) {
+            Optional<Confirmations.Prompt> prompt = confirming.issue(n, notice.get(),
+                    address, now);
+            if (prompt.isPresent()) {
+                r = withPrompt(r, prompt.get(), model, person.language());
+            }
+        }
         OutgoingMessage message = new OutgoingMessage(n.id(), n.channel(), address, recipientName, r.language(),
                 r.subject(), r.text(), r.html(), r.shortText(),
                 person.contact() == null || !person.contact().noVoicemail(), c.id(), person.id());
@@ -245,6 +277,76 @@ public final class Dispatcher {
         return true;
     }
 
+    /** Appends how to confirm (the {@code confirm-sms|email|voice} template in the person's language). */
+    private Rendered withPrompt(Rendered r, Confirmations.Prompt prompt, Map<String, String> model, String language) {
+        String id = switch (prompt.kind()) {
+            case SMS_CODE -> "confirm-sms";
+            case LINK -> "confirm-email";
+            case PIN -> "confirm-voice";
+        };
+        Optional<TemplateStore.Found> footer = templates.find(id, language);
+        if (footer.isEmpty()) {
+            return r;
+        }
+        Map<String, String> withCode = new HashMap<>(model);
+        if (prompt.code() != null) {
+            withCode.put("confirm.code", prompt.code());
+        }
+        if (prompt.link() != null) {
+            withCode.put("confirm.link", prompt.link());
+        }
+        Rendered f = Renderer.render(footer.get(), withCode);
+        String text = r.text().stripTrailing() + "\n\n" + f.text().strip() + "\n";
+        String html = r.html() == null ? null : r.html() + "\n" + (f.html() != null ? f.html() : "<p>" + f.text() + "</p>");
+        String shortText = (r.shortText() == null || r.shortText().isBlank() ? r.text() : r.shortText()).strip()
+                + " " + (f.shortText() != null ? f.shortText() : f.text()).strip();
+        // the evidence hash covers what was sent except the secret itself, so it stays comparable across attempts
+        return new Rendered(r.subject(), text, html, shortText, r.language(), r.fallback(), r.contentHash());
+    }
+
+    /** An e-mail to a member of staff about a follow-up task: no consent or safe-hours rules, no victim details. */
+    private boolean processStaff(Notification n, String token, Settings s, Optional<VictimCase> victimCase,
+            Instant now) {
+        String address = n.params().get(Escalator.PARAM_STAFF_EMAIL);
+        Optional<NotificationChannel> channel = channels.get(Channel.EMAIL);
+        Optional<TemplateStore.Found> template = templates.find(n.template(), n.language());
+        if (address == null || template.isEmpty()) {
+            withhold(n, token, now, address == null ? "no staff e-mail address" : "template " + n.template()
+                    + " not found", null, false);
+            return false;
+        }
+        if (channel.isEmpty()) {
+            fail(n, token, now, null, DeliveryResult.transientFailure("the EMAIL channel is not available right now"),
+                    null, s);
+            return false;
+        }
+        Map<String, String> model = new HashMap<>(n.params());
+        model.remove(Escalator.PARAM_STAFF_EMAIL);
+        model.put("case.id", n.caseId());
+        model.put("case.reference", victimCase.map(c -> c.incident() != null && c.incident().number() != null
+                ? c.incident().number() : c.id()).orElse(n.caseId()));
+        Rendered r = Renderer.render(template.get(), model);
+        OutgoingMessage message = new OutgoingMessage(n.id(), Channel.EMAIL, address, null, r.language(), r.subject(),
+                r.text(), r.html(), r.shortText(), true, n.caseId(), n.personId());
+        DeliveryResult result;
+        try {
+            result = channel.get().send(message);
+        } catch (RuntimeException e) {
+            result = DeliveryResult.transientFailure("channel error: " + e.getClass().getSimpleName());
+        }
+        if (result != null && result.succeeded()) {
+            Notification sent = n.withContent(r.language(), r.fallback(), r.contentHash())
+                    .withState(NotificationState.SENT, null, null, now)
+                    .withAttempt(n.attemptCount() + 1, result.providerMessageId(), now, null);
+            repository.complete(token, sent, new NotificationAttempt(0, now, Channel.EMAIL, result.outcome(),
+                    result.providerMessageId(), result.detail(), r.contentHash()), null);
+        } else {
+            fail(n, token, now, null, result == null ? DeliveryResult.transientFailure("channel returned no result")
+                    : result, r.contentHash(), s);
+        }
+        return true;
+    }
+
     private void fail(Notification n, String token, Instant now, Person person, DeliveryResult result, String hash,
             Settings s) {
         int attempts = n.attemptCount() + 1;
@@ -259,12 +361,13 @@ public final class Dispatcher {
         }
         String reason = permanent ? "permanent failure: " + result.detail()
                 : "gave up after " + attempts + " attempts: " + result.detail();
-        Optional<Notification> next = Records.fallback(n, person, now);
+        Optional<Notification> next = person == null ? Optional.empty() : Records.fallback(n, person, now);
         Notification dead = n.withState(NotificationState.DEAD, reason + next.map(f -> "; trying " + f.channel())
                 .orElse("; no further channel"), null, now)
                 .withAttempt(attempts, n.providerMessageId(), n.sentAt(), n.deliveredAt());
         if (repository.complete(token, dead, entry, next.orElse(null)) && next.isEmpty()) {
             events.post(NotificationEvents.NOTIFICATION_DEAD, Records.eventProperties(dead, reason));
+            undeliverable(dead, reason, now);
         }
     }
 
@@ -282,7 +385,23 @@ public final class Dispatcher {
         if (repository.complete(token, withheld, new NotificationAttempt(0, now, n.channel(), AttemptOutcome.WITHHELD,
                 null, reason, null), followUp) && tellAdvocate) {
             events.post(NotificationEvents.NOTIFICATION_WITHHELD, Records.eventProperties(withheld, reason));
+            if (followUp == null) {
+                undeliverable(withheld, reason, now);
+            }
         }
+    }
+
+    /**
+     * An urgent notice's first message (not a reminder) that ended with no further channel: nothing automatic can
+     * reach the person, so the advocate gets a task at once.
+     */
+    private void undeliverable(Notification n, String reason, Instant now) {
+        Confirmations confirming = confirmations;
+        if (confirming == null || !Confirmations.urgent(n) || Confirmations.reminder(n)) {
+            return;
+        }
+        confirming.noticeOf(n).filter(x -> x.state() == NoticeState.AWAITING).ifPresent(notice -> confirming
+                .escalator().escalate(notice, FollowUpTask.Kind.UNDELIVERABLE, reason, now));
     }
 
     private static String join(String a, String b) {

@@ -21,7 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.api.cases.CaseRepository;
 import org.tandem.api.consent.ConsentService;
+import org.tandem.api.notification.ConfirmationRepository;
 import org.tandem.api.notification.NotificationChannel;
+import org.tandem.api.notification.TaskRepository;
 import org.tandem.api.notification.NotificationRepository;
 import org.tandem.api.store.AgencyRepository;
 
@@ -56,6 +58,15 @@ public class DispatcherComponent {
     @Reference
     private EventAdmin eventAdmin;
 
+    @Reference
+    private ConfirmationRepository confirmationRepository;
+
+    @Reference
+    private TaskRepository taskRepository;
+
+    private Confirmations confirmations;
+    private ReminderScheduler reminders;
+
     private Dispatcher dispatcher;
     private ScheduledExecutorService executor;
     private ScheduledFuture<?> task;
@@ -63,9 +74,13 @@ public class DispatcherComponent {
     /** Every reference, channels included, is bound before this runs. */
     @Activate
     void activate(NotificationConfig config, Map<String, Object> properties) {
-        dispatcher = new Dispatcher(repository, cases, agencies, consent, channels,
-                (topic, props) -> eventAdmin.postEvent(new Event(topic, props)), Clock.systemUTC(),
+        EventPoster poster = (topic, props) -> eventAdmin.postEvent(new Event(topic, props));
+        dispatcher = new Dispatcher(repository, cases, agencies, consent, channels, poster, Clock.systemUTC(),
                 Settings.from(config, properties));
+        confirmations = new Confirmations(confirmationRepository, taskRepository, repository, poster,
+                Clock.systemUTC(), policy(config, properties, ConfirmationPolicy.defaults()));
+        dispatcher.useConfirmations(confirmations);
+        reminders = new ReminderScheduler(confirmations, repository, cases);
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tandem-notification-dispatcher");
             t.setDaemon(true);
@@ -87,10 +102,23 @@ public class DispatcherComponent {
     @Modified
     synchronized void modified(NotificationConfig config, Map<String, Object> properties) {
         dispatcher.configure(Settings.from(config, properties));
+        confirmations.configure(policy(config, properties, confirmations.policy()));
         if (task != null) {
             task.cancel(false);
         }
         schedule();
+    }
+
+    /** An invalid schedule or URL is logged and the policy in force stays. */
+    static ConfirmationPolicy policy(NotificationConfig config, Map<String, Object> properties,
+            ConfirmationPolicy current) {
+        try {
+            return ConfirmationPolicy.from(config, properties);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Invalid confirmation settings in {}: {}; keeping the ones in force", NotificationConfig.PID,
+                    e.getMessage());
+            return current;
+        }
     }
 
     private synchronized void schedule() {
@@ -111,6 +139,7 @@ public class DispatcherComponent {
         try {
             int batch = dispatcher.settings().batchSize();
             int processed;
+            reminders.runDue(Clock.systemUTC().instant());
             do {
                 processed = dispatcher.dispatchDue();
             } while (processed >= batch && dispatcher.settings().maxSendsPerSecond() == 0

@@ -97,6 +97,18 @@ final class EventTranslator {
                 return Optional.of(new TriggerEvent(NotificationEvents.TYPE_COURT_EVENT_SCHEDULED, id, agencyId, caseId,
                         persons, "court-event-scheduled", params, user));
             }
+            case NotificationEvents.PROTECTIVE_ORDER_CHANGED: {
+                String status = text(property.apply(NotificationEvents.PROP_ORDER_STATUS));
+                if (status == null) {
+                    return missing(topic, caseId, "orderStatus");
+                }
+                String order = text(property.apply(NotificationEvents.PROP_ORDER_NUMBER));
+                put(params, NotificationEvents.PROP_ORDER_STATUS, status);
+                put(params, NotificationEvents.PROP_ORDER_NUMBER, order);
+                String id = explicitId != null ? explicitId : order + ":" + status + ":" + stamp;
+                return Optional.of(new TriggerEvent(NotificationEvents.TYPE_PROTECTIVE_ORDER_CHANGED, id, agencyId,
+                        caseId, persons, "protective-order-changed", params, user));
+            }
             default:
                 return Optional.empty();
         }

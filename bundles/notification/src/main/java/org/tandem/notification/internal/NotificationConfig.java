@@ -51,4 +51,31 @@ public @interface NotificationConfig {
 
     @AttributeDefinition(description = "Contact line printed in messages (advocate line), used when there is no contact.<agencyId> entry")
     String contactDefault() default "";
+
+    // ---------------------------------------------------------------- confirmed notifications
+
+    @AttributeDefinition(description = "Events whose notices must be confirmed by the recipient: an event type, or type:status for custody (custodyStatus) and protective-order (orderStatus) events")
+    String[] confirmEvents() default {"CUSTODY_STATUS_CHANGED:RELEASED", "CUSTODY_STATUS_CHANGED:ESCAPED",
+            "CUSTODY_STATUS_CHANGED:TRANSFERRED", "PROTECTIVE_ORDER_CHANGED", "COURT_EVENT_SCHEDULED"};
+
+    @AttributeDefinition(description = "URGENT events (the rest are ROUTINE): may go out at any hour, but outside the person's safe hours only on the channels they marked safe for urgent alerts; retried until confirmed and escalated")
+    String[] urgentEvents() default {"CUSTODY_STATUS_CHANGED:RELEASED", "CUSTODY_STATUS_CHANGED:ESCAPED"};
+
+    @AttributeDefinition(description = "Reminders of an unconfirmed urgent notice: ISO-8601 interval*count, comma-separated, counted from the first message; reminders end (the notice expires) at the end of the schedule")
+    String reminderSchedule() default "PT30M*4, PT2H*11";
+
+    @AttributeDefinition(description = "An urgent notice not confirmed after this many minutes becomes a follow-up task for the case's advocate", min = "1")
+    long escalateAfterMinutes() default 120;
+
+    @AttributeDefinition(description = "How long a confirmation code or link stays valid, in minutes", min = "1")
+    long codeTtlMinutes() default 1440;
+
+    @AttributeDefinition(description = "Failed confirmation tries allowed per sender (SMS) or notice (PIN) within the window; more are refused", min = "1")
+    int maxFailedConfirmations() default 5;
+
+    @AttributeDefinition(description = "Window of the failed-try limit, in minutes", min = "1")
+    long failureWindowMinutes() default 15;
+
+    @AttributeDefinition(description = "Public base URL of the confirmation page; the link in an e-mail is this followed by a single-use token")
+    String confirmBaseUrl() default "http://localhost:8181/tandem/confirm/";
 }

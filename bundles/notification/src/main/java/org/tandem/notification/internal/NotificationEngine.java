@@ -23,10 +23,14 @@ import org.tandem.api.Role;
 import org.tandem.api.ValidationException;
 import org.tandem.api.cases.CaseRepository;
 import org.tandem.api.cases.Channel;
+import org.tandem.api.cases.ContactPreferences;
 import org.tandem.api.cases.Person;
 import org.tandem.api.cases.PersonRole;
 import org.tandem.api.cases.VictimCase;
 import org.tandem.api.notification.AttemptOutcome;
+import org.tandem.api.notification.ConfirmationResult;
+import org.tandem.api.notification.FollowUpTask;
+import org.tandem.api.notification.Notice;
 import org.tandem.api.notification.ManualMessage;
 import org.tandem.api.notification.Notification;
 import org.tandem.api.notification.NotificationAttempt;
@@ -35,6 +39,7 @@ import org.tandem.api.notification.NotificationRepository;
 import org.tandem.api.notification.NotificationService;
 import org.tandem.api.notification.NotificationState;
 import org.tandem.api.notification.RecipientType;
+import org.tandem.api.notification.Urgency;
 
 /**
  * Turns events into outbox records (one per recipient, on their first usable channel; a WITHHELD record, and an
@@ -51,12 +56,18 @@ public final class NotificationEngine implements NotificationService {
     private final CaseRepository cases;
     private final EventPoster events;
     private final Clock clock;
+    private volatile Confirmations confirmations;
 
     public NotificationEngine(NotificationRepository repository, CaseRepository cases, EventPoster events, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.cases = Objects.requireNonNull(cases, "cases");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Turns confirmed notifications on (events configured to need confirmation get notices). */
+    public void useConfirmations(Confirmations newConfirmations) {
+        this.confirmations = newConfirmations;
     }
 
     /**
@@ -71,12 +82,21 @@ public final class NotificationEngine implements NotificationService {
                     e.caseId(), e.agencyId());
             return List.of();
         }
+        Confirmations confirming = confirmations;
+        Optional<Urgency> urgency = confirming == null ? Optional.empty() : confirming.urgencyOf(e);
         List<Notification> out = new ArrayList<>();
         for (Person person : recipients(found.get(), e.personIds())) {
-            Notification n = recordFor(e, person);
+            Instant now = clock.instant();
+            Notification n = recordFor(e, person, urgency.orElse(null), now);
+            if (urgency.isPresent()) {
+                n = confirming.attach(e, person, n, urgency.get(), now);
+            }
             if (repository.insertIfAbsent(n)) {
                 if (n.state() == NotificationState.WITHHELD) {
                     events.post(NotificationEvents.NOTIFICATION_WITHHELD, Records.eventProperties(n, n.reason()));
+                }
+                if (urgency.orElse(null) == Urgency.URGENT) {
+                    escalateAtOnce(confirming, n, person, now);
                 }
             }
             out.add(n);
@@ -84,8 +104,30 @@ public final class NotificationEngine implements NotificationService {
         return out;
     }
 
-    private Notification recordFor(TriggerEvent e, Person person) {
-        Instant now = clock.instant();
+    /**
+     * An urgent notice that cannot go out now is a person's job at once: nothing can deliver it (withheld), or it
+     * must wait for the safe hours because no channel is marked safe for urgent alerts.
+     */
+    private static void escalateAtOnce(Confirmations confirming, Notification n, Person person, Instant now) {
+        Optional<Notice> notice = confirming.noticeOf(n);
+        if (notice.isEmpty()) {
+            return;
+        }
+        if (n.state() == NotificationState.WITHHELD) {
+            confirming.escalator().escalate(notice.get(), FollowUpTask.Kind.UNDELIVERABLE, n.reason(), now);
+        } else if (n.recipientType() == RecipientType.PERSON && !urgentAllowedNow(person, n.channel(), now)) {
+            confirming.escalator().escalate(notice.get(), FollowUpTask.Kind.URGENT_WAITING_FOR_SAFE_HOURS,
+                    "outside safe hours and no channel marked safe for urgent alerts", now);
+        }
+    }
+
+    /** Inside the safe hours, or on a channel the person marked safe for urgent alerts. */
+    static boolean urgentAllowedNow(Person person, Channel channel, Instant now) {
+        ContactPreferences c = person.contact();
+        return c == null || SafeHoursWindow.allows(c.safeHours(), now) || c.urgentChannels().contains(channel);
+    }
+
+    private Notification recordFor(TriggerEvent e, Person person, Urgency urgency, Instant now) {
         boolean safe = person.contact() == null || person.contact().safeToContact();
         if (!safe) {
             AlternateContact alt = AlternateContact.parse(person.contact().alternateContact());
@@ -98,6 +140,15 @@ public final class NotificationEngine implements NotificationService {
                     "not safe to contact and no reachable alternate contact", now, null);
         }
         Optional<Channel> channel = Routes.first(person);
+        if (urgency == Urgency.URGENT && channel.isPresent() && !urgentAllowedNow(person, channel.get(), now)) {
+            // at night an urgent notice goes to the first channel marked safe for urgent alerts, if there is one
+            Optional<Channel> urgentSafe = Routes.chosen(person).stream()
+                    .filter(ch -> Routes.address(person, ch).isPresent() && urgentAllowedNow(person, ch, now))
+                    .findFirst();
+            if (urgentSafe.isPresent()) {
+                channel = urgentSafe;
+            }
+        }
         if (channel.isEmpty()) {
             return Records.create(e, person, RecipientType.PERSON, null, e.template(), NotificationState.WITHHELD,
                     "no usable channel (none chosen, or no address for the chosen ones)", now, null);
@@ -245,6 +296,29 @@ public final class NotificationEngine implements NotificationService {
                     + channel + " and no further channel"));
         }
         return true;
+    }
+
+    @Override
+    public ConfirmationResult confirmByReply(Channel channel, String from, String text) {
+        return confirming().confirmByReply(channel, from, text);
+    }
+
+    @Override
+    public ConfirmationResult confirmByLink(String token) {
+        return confirming().confirmByLink(token);
+    }
+
+    @Override
+    public ConfirmationResult confirmByPin(String notificationId, String pin) {
+        return confirming().confirmByPin(notificationId, pin);
+    }
+
+    private Confirmations confirming() {
+        Confirmations c = confirmations;
+        if (c == null) {
+            throw new UnsupportedOperationException("confirmations are not available");
+        }
+        return c;
     }
 
     private VictimCase ownCase(Caller caller, String caseId) {

@@ -2,6 +2,7 @@ package org.tandem.notification.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -24,12 +26,15 @@ import org.tandem.api.cases.CaseRepository;
 import org.tandem.api.cases.Channel;
 import org.tandem.api.event.EventJournal;
 import org.tandem.api.event.JournalEntry;
+import org.tandem.api.notification.ConfirmationRepository;
+import org.tandem.api.notification.ConfirmationResult;
 import org.tandem.api.notification.ManualMessage;
 import org.tandem.api.notification.Notification;
 import org.tandem.api.notification.NotificationEvents;
 import org.tandem.api.notification.NotificationRepository;
 import org.tandem.api.notification.NotificationService;
 import org.tandem.api.notification.NotificationState;
+import org.tandem.api.notification.TaskRepository;
 
 /**
  * The notification service and the consumer of the triggering events. It only writes the outbox; it does not need
@@ -41,11 +46,13 @@ import org.tandem.api.notification.NotificationState;
  * comes back. Their live EventAdmin events only wake the journal reader. Custody and court events, which adapters
  * post live, are planned straight from EventAdmin.
  */
-@Component(service = {NotificationService.class, EventHandler.class}, property = {
+@Component(service = {NotificationService.class, EventHandler.class}, configurationPid = NotificationConfig.PID,
+        property = {
         EventConstants.EVENT_TOPIC + "=" + NotificationEvents.CASE_OPENED,
         EventConstants.EVENT_TOPIC + "=" + NotificationEvents.REFERRAL_STATUS_CHANGED,
         EventConstants.EVENT_TOPIC + "=" + NotificationEvents.CUSTODY_STATUS_CHANGED,
-        EventConstants.EVENT_TOPIC + "=" + NotificationEvents.COURT_EVENT_SCHEDULED })
+        EventConstants.EVENT_TOPIC + "=" + NotificationEvents.COURT_EVENT_SCHEDULED,
+        EventConstants.EVENT_TOPIC + "=" + NotificationEvents.PROTECTIVE_ORDER_CHANGED })
 public class NotificationServiceComponent implements NotificationService, EventHandler {
 
     /** The journal cursor of the notification outbox (created by schema V005). */
@@ -61,6 +68,7 @@ public class NotificationServiceComponent implements NotificationService, EventH
     private static final int BATCH = 200;
 
     private final NotificationEngine engine;
+    private final Confirmations confirmations;
     private final EventJournal journal;
     private final AtomicBoolean catchUpQueued = new AtomicBoolean();
     /**
@@ -76,9 +84,22 @@ public class NotificationServiceComponent implements NotificationService, EventH
     @Activate
     public NotificationServiceComponent(@Reference(name = "repository") NotificationRepository repository,
             @Reference(name = "cases") CaseRepository cases, @Reference(name = "eventAdmin") EventAdmin eventAdmin,
-            @Reference(name = "journal") EventJournal journal) {
-        this.engine = new NotificationEngine(repository, cases,
-                (topic, props) -> eventAdmin.postEvent(new Event(topic, props)), Clock.systemUTC());
+            @Reference(name = "journal") EventJournal journal,
+            @Reference(name = "confirmationRepository") ConfirmationRepository confirmationRepository,
+            @Reference(name = "taskRepository") TaskRepository taskRepository, NotificationConfig config,
+            Map<String, Object> properties) {
+        this(repository, cases, eventAdmin, journal, confirmationRepository, taskRepository,
+                DispatcherComponent.policy(config, properties, ConfirmationPolicy.defaults()));
+    }
+
+    NotificationServiceComponent(NotificationRepository repository, CaseRepository cases, EventAdmin eventAdmin,
+            EventJournal journal, ConfirmationRepository confirmationRepository, TaskRepository taskRepository,
+            ConfirmationPolicy policy) {
+        EventPoster poster = (topic, props) -> eventAdmin.postEvent(new Event(topic, props));
+        this.engine = new NotificationEngine(repository, cases, poster, Clock.systemUTC());
+        this.confirmations = new Confirmations(confirmationRepository, taskRepository, repository, poster,
+                Clock.systemUTC(), policy);
+        engine.useConfirmations(confirmations);
         this.journal = journal;
         planner.scheduleWithFixedDelay(this::catchUp, 0, POLL_SECONDS, TimeUnit.SECONDS);
     }
@@ -127,6 +148,11 @@ public class NotificationServiceComponent implements NotificationService, EventH
         EventTranslator.translate(entry.topic(), entry.properties()::get).ifPresent(engine::plan);
     }
 
+    @Modified
+    void modified(NotificationConfig config, Map<String, Object> properties) {
+        confirmations.configure(DispatcherComponent.policy(config, properties, confirmations.policy()));
+    }
+
     /** Events already accepted are written to the outbox before the component goes away. */
     @Deactivate
     void deactivate() {
@@ -159,6 +185,26 @@ public class NotificationServiceComponent implements NotificationService, EventH
     @Override
     public Notification retry(String notificationId, String requestedBy) {
         return engine.retry(notificationId, requestedBy);
+    }
+
+    @Override
+    public ConfirmationResult confirmByReply(Channel channel, String from, String text) {
+        return engine.confirmByReply(channel, from, text);
+    }
+
+    @Override
+    public ConfirmationResult confirmByLink(String token) {
+        return engine.confirmByLink(token);
+    }
+
+    @Override
+    public ConfirmationResult confirmByPin(String notificationId, String pin) {
+        return engine.confirmByPin(notificationId, pin);
+    }
+
+    /** Sets the confirmation PIN a person chose (VOICE/IVR); the caller checked the case. */
+    public void setPin(String personId, String pin, String setBy) {
+        confirmations.setPin(personId, pin, setBy);
     }
 
     @Override

@@ -117,7 +117,10 @@ class JournalCatchUpTest extends EngineTestBase {
                 posted.add(event);
             }
         };
-        return new NotificationServiceComponent(outbox, cases, eventAdmin, journal);
+        return new NotificationServiceComponent(outbox, cases, eventAdmin, journal,
+                new org.tandem.store.internal.notification.JdbcConfirmationRepository(db.dataSource()),
+                new org.tandem.store.internal.notification.JdbcTaskRepository(db.dataSource()),
+                ConfirmationPolicy.defaults());
     }
 
     private List<Notification> planned(VictimCase c) {

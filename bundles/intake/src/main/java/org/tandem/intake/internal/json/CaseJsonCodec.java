@@ -53,7 +53,7 @@ public final class CaseJsonCodec {
     private static final Set<String> PERSON_FIELDS = Set.of("role", "relationship", "givenName", "familyName",
             "birthDate", "language", "contact");
     private static final Set<String> CONTACT_FIELDS = Set.of("email", "phone", "channels", "safeHours",
-            "noVoicemail", "safeToContact", "alternateContact");
+            "noVoicemail", "safeToContact", "alternateContact", "urgentChannels");
     private static final Set<String> SAFE_HOURS_FIELDS = Set.of("from", "to", "zone");
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -149,8 +149,18 @@ public final class CaseJsonCodec {
         Boolean noVoicemail = bool(field(node, "noVoicemail"), path(p, "noVoicemail"), errors);
         Boolean safeToContact = bool(field(node, "safeToContact"), path(p, "safeToContact"), errors);
         String alternateContact = text(field(node, "alternateContact"), path(p, "alternateContact"), errors);
+        List<Channel> urgentChannels = enumList(field(node, "urgentChannels"), path(p, "urgentChannels"),
+                Channel.class, errors);
+        if (urgentChannels != null && channels != null) {
+            for (int i = 0; i < urgentChannels.size(); i++) {
+                if (!channels.contains(urgentChannels.get(i))) {
+                    errors.add(path(path(p, "urgentChannels"), i), "must be one of the person's channels");
+                }
+            }
+        }
         return new ContactPreferences(email, phone, channels, safeHours,
-                noVoicemail != null && noVoicemail, safeToContact == null || safeToContact, alternateContact);
+                noVoicemail != null && noVoicemail, safeToContact == null || safeToContact, alternateContact,
+                urgentChannels);
     }
 
     private static SafeHours readSafeHours(ObjectNode node, String p, FieldErrors errors) {
@@ -387,6 +397,8 @@ public final class CaseJsonCodec {
         out.put("noVoicemail", contact.noVoicemail());
         out.put("safeToContact", contact.safeToContact());
         put(out, "alternateContact", contact.alternateContact());
+        ArrayNode urgent = out.putArray("urgentChannels");
+        contact.urgentChannels().forEach(ch -> urgent.add(ch.name()));
         return out;
     }
 

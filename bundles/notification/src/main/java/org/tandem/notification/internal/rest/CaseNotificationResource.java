@@ -26,10 +26,14 @@ import org.tandem.api.Caller;
 import org.tandem.api.FieldError;
 import org.tandem.api.Page;
 import org.tandem.api.ValidationException;
+import org.tandem.api.notification.ConfirmationRepository;
 import org.tandem.api.notification.Notification;
 import org.tandem.api.notification.NotificationService;
+import org.tandem.api.notification.TaskRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /cases/{id}/notifications}: the delivery evidence of a case (every notification with every attempt) and
@@ -41,10 +45,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class CaseNotificationResource {
 
     private final NotificationService notifications;
+    private final ConfirmationRepository confirmations;
+    private final TaskRepository tasks;
 
     @Activate
-    public CaseNotificationResource(@Reference(name = "notifications") NotificationService notifications) {
+    public CaseNotificationResource(@Reference(name = "notifications") NotificationService notifications,
+            @Reference(name = "confirmations") ConfirmationRepository confirmations,
+            @Reference(name = "tasks") TaskRepository tasks) {
         this.notifications = notifications;
+        this.confirmations = confirmations;
+        this.tasks = tasks;
     }
 
     @GET
@@ -59,7 +69,13 @@ public class CaseNotificationResource {
             throw new ValidationException(errors);
         }
         try {
-            return Response.ok(NotificationJson.page(notifications.forCase(caller, caseId, p, s))).build();
+            ObjectNode out = NotificationJson.page(notifications.forCase(caller, caseId, p, s));
+            // forCase checked the case belongs to the caller's agency: its notices and follow-up tasks
+            ArrayNode notices = out.putArray("notices");
+            confirmations.forCase(caller.agencyId(), caseId).forEach(n -> notices.add(TaskJson.notice(n)));
+            ArrayNode followUps = out.putArray("tasks");
+            tasks.forCase(caller.agencyId(), caseId).forEach(t -> followUps.add(TaskJson.task(t)));
+            return Response.ok(out).build();
         } catch (NoSuchElementException e) {
             throw new NotFoundException("no such case");
         }

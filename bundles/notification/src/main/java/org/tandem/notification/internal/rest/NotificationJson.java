@@ -109,6 +109,9 @@ final class NotificationJson {
         put(o, "updatedAt", n.updatedAt());
         put(o, "sentAt", n.sentAt());
         put(o, "deliveredAt", n.deliveredAt());
+        put(o, "noticeId", n.params().get("noticeId"));
+        put(o, "urgency", n.params().get("urgency"));
+        put(o, "reminder", n.params().get("round"));
         ArrayNode history = o.putArray("history");
         for (NotificationAttempt a : n.history()) {
             ObjectNode h = history.addObject();

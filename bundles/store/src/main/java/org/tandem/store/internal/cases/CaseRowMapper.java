@@ -24,7 +24,8 @@ final class CaseRowMapper {
     static final String CASE_COLUMNS = "id, agency_id, status, incident_number, incident_ori, occurred_at, location,"
             + " narrative, created_by, created_at, updated_at";
     static final String PERSON_COLUMNS = "id, case_id, role, relationship, given_name, family_name, birth_date,"
-            + " language, email, phone, safe_from, safe_to, safe_zone, no_voicemail, safe_to_contact, alternate_contact";
+            + " language, email, phone, safe_from, safe_to, safe_zone, no_voicemail, safe_to_contact, alternate_contact,"
+            + " urgent_channels";
 
     private CaseRowMapper() {
     }
@@ -60,11 +61,25 @@ final class CaseRowMapper {
     static Person person(ResultSet rs, List<Channel> channels) throws SQLException {
         ContactPreferences contact = new ContactPreferences(rs.getString("email"), rs.getString("phone"), channels,
                 safeHours(rs.getString("safe_from"), rs.getString("safe_to"), rs.getString("safe_zone")),
-                rs.getBoolean("no_voicemail"), rs.getBoolean("safe_to_contact"), rs.getString("alternate_contact"));
+                rs.getBoolean("no_voicemail"), rs.getBoolean("safe_to_contact"), rs.getString("alternate_contact"),
+                parseChannels(rs.getString("urgent_channels")));
         String role = rs.getString("role");
         return new Person(rs.getString("id"), role == null ? null : PersonRole.valueOf(role),
                 rs.getString("relationship"), rs.getString("given_name"), rs.getString("family_name"),
                 Jdbc.getDate(rs, "birth_date"), rs.getString("language"), contact);
+    }
+
+    /** Urgent-alert channels as one comma-separated column (a short, ordered list of enum names). */
+    static String formatChannels(List<Channel> channels) {
+        return channels == null || channels.isEmpty() ? null
+                : channels.stream().map(Channel::name).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    static List<Channel> parseChannels(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).map(Channel::valueOf).toList();
     }
 
     private static SafeHours safeHours(String from, String to, String zone) {

@@ -24,8 +24,8 @@ final class CaseWriter {
     private static final String INSERT_NEED = "INSERT INTO case_need (case_id, need, position) VALUES (?, ?, ?)";
     private static final String INSERT_PERSON = "INSERT INTO case_person (id, case_id, position, role, relationship,"
             + " given_name, family_name, birth_date, language, email, phone, safe_from, safe_to, safe_zone,"
-            + " no_voicemail, safe_to_contact, alternate_contact)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " no_voicemail, safe_to_contact, alternate_contact, urgent_channels)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_CHANNEL =
             "INSERT INTO person_channel (person_id, position, channel) VALUES (?, ?, ?)";
 
@@ -99,6 +99,7 @@ final class CaseWriter {
         ps.setBoolean(15, contact.noVoicemail());
         ps.setBoolean(16, contact.safeToContact());
         Jdbc.setString(ps, 17, contact.alternateContact());
+        Jdbc.setString(ps, 18, CaseRowMapper.formatChannels(contact.urgentChannels()));
     }
 
     private record PersonChannel(String personId, int position, Channel channel) {

@@ -76,7 +76,7 @@ public final class JdbcNotificationRepository implements NotificationRepository 
     }
 
     /** Inserts unless the key exists (looked up first so the normal duplicate case raises no database error). */
-    private static boolean insert(Connection c, Notification n) throws SQLException {
+    static boolean insert(Connection c, Notification n) throws SQLException {
         if (keyExists(c, n.idempotencyKey())) {
             return false;
         }
@@ -256,7 +256,7 @@ public final class JdbcNotificationRepository implements NotificationRepository 
         });
     }
 
-    private static void appendEntry(Connection c, String id, NotificationAttempt e) throws SQLException {
+    static void appendEntry(Connection c, String id, NotificationAttempt e) throws SQLException {
         int seq = Jdbc.query(c, "SELECT COALESCE(MAX(seq), 0) FROM notification_attempt WHERE notification_id = ?",
                 List.of(id), rs -> rs.getInt(1)).get(0) + 1;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO notification_attempt (notification_id, seq,"
