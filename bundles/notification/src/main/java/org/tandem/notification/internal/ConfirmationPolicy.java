@@ -46,11 +46,26 @@ public record ConfirmationPolicy(Set<String> confirmEvents, Set<String> urgentEv
 
     /** An invalid schedule or base URL throws IllegalArgumentException (the caller keeps what is in force). */
     public static ConfirmationPolicy from(NotificationConfig c, Map<String, ?> raw) {
-        return new ConfirmationPolicy(Set.of(c.confirmEvents()), Set.of(c.urgentEvents()),
-                schedule(c.reminderSchedule()), Duration.ofMinutes(Math.max(1, c.escalateAfterMinutes())),
+        return new ConfirmationPolicy(entries(c.confirmEvents()), entries(c.urgentEvents()),
+                schedule(c.reminderSchedule()), positive("escalateAfter", c.escalateAfter()),
                 Duration.ofMinutes(Math.max(1, c.codeTtlMinutes())), Math.max(1, c.maxFailedConfirmations()),
                 Duration.ofMinutes(Math.max(1, c.failureWindowMinutes())), baseUrl(c.confirmBaseUrl()),
                 prefixed(raw, "defaultAdvocate."), prefixed(raw, "staffEmail."));
+    }
+
+    /** A .cfg file gives one comma-separated string where the type says String[]: split either way. */
+    static Set<String> entries(String[] values) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (values != null) {
+            for (String v : values) {
+                for (String part : v.split(",")) {
+                    if (!part.isBlank()) {
+                        out.add(part.strip());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** "PT30M*4, PT2H*11" → 30m, 1h, 1h30, 2h, 4h, ... 24h (cumulative). */
@@ -78,6 +93,18 @@ public record ConfirmationPolicy(Set<String> confirmEvents, Set<String> urgentEv
             }
         }
         return offsets;
+    }
+
+    private static Duration positive(String name, String value) {
+        try {
+            Duration d = Duration.parse(value.strip());
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new IllegalArgumentException(name + ": " + value + " is not an ISO-8601 duration such as PT2H");
+        }
     }
 
     private static String baseUrl(String url) {

@@ -64,8 +64,8 @@ public @interface NotificationConfig {
     @AttributeDefinition(description = "Reminders of an unconfirmed urgent notice: ISO-8601 interval*count, comma-separated, counted from the first message; reminders end (the notice expires) at the end of the schedule")
     String reminderSchedule() default "PT30M*4, PT2H*11";
 
-    @AttributeDefinition(description = "An urgent notice not confirmed after this many minutes becomes a follow-up task for the case's advocate", min = "1")
-    long escalateAfterMinutes() default 120;
+    @AttributeDefinition(description = "An urgent notice not confirmed this long (ISO-8601 duration) after its first message becomes a follow-up task for the case's advocate")
+    String escalateAfter() default "PT2H";
 
     @AttributeDefinition(description = "How long a confirmation code or link stays valid, in minutes", min = "1")
     long codeTtlMinutes() default 1440;

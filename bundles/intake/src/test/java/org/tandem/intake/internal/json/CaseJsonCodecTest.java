@@ -51,6 +51,20 @@ class CaseJsonCodecTest {
     }
 
     @Test
+    void urgentChannelsAreReadAndMustBeAmongThePersonsChannels() {
+        ObjectNode json = (ObjectNode) exampleJson();
+        ObjectNode contact = (ObjectNode) json.get("persons").get(0).get("contact");
+        contact.putArray("channels").add("SMS").add("EMAIL");
+        contact.putArray("urgentChannels").add("SMS");
+        assertThat(codec.read(json).persons().get(0).contact().urgentChannels())
+                .containsExactly(org.tandem.api.cases.Channel.SMS);
+        contact.putArray("urgentChannels").add("VOICE");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.read(json))
+                .isInstanceOf(org.tandem.api.ValidationException.class)
+                .hasMessageContaining("urgentChannels");
+    }
+
+    @Test
     void roundTripWritesTheInputShapePlusAssignedFields() {
         NewCase c = codec.read(exampleJson());
         Instant created = Instant.parse("2026-11-25T12:00:00.123Z");
@@ -70,6 +84,11 @@ class CaseJsonCodecTest {
         ana.put("id", "aaaaaaaaaaaaaaaaaaaaaaa3");
         // defaults are written explicitly
         ((ObjectNode) ana.get("contact")).put("noVoicemail", false).put("safeToContact", true);
+        expected.get("persons").forEach(p -> {
+            if (p.has("contact") && !p.get("contact").has("urgentChannels")) {
+                ((ObjectNode) p.get("contact")).putArray("urgentChannels");
+            }
+        });
         assertThat(written).isEqualTo(expected);
         // Ana has no birth date and no e-mail: absent, not null
         assertThat(written.get("persons").get(1).has("birthDate")).isFalse();
@@ -80,6 +99,7 @@ class CaseJsonCodecTest {
         ObjectNode back = written.deepCopy();
         back.remove(List.of("id", "agencyId", "status", "createdBy", "createdAt", "updatedAt"));
         back.withArray("persons").forEach(p -> ((ObjectNode) p).remove("id"));
+        back.withArray("persons").forEach(p -> ((ObjectNode) p.get("contact")).remove("urgentChannels"));
         assertThat(codec.read(back)).isEqualTo(c);
     }
 
