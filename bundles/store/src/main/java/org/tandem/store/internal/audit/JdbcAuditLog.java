@@ -38,7 +38,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditLog.class);
     private static final int MAX_BATCH = 200;
     private static final long WRITE_TIMEOUT_SECONDS = 30;
-    private static final String COLUMNS = "seq, recorded_at, user_name, agency_id, roles, action, object_type,"
+    static final String COLUMNS = "seq, recorded_at, user_name, agency_id, roles, action, object_type,"
             + " object_id, case_id, fields, client_address, outcome, prev_hash, hash";
 
     private final DataSource dataSource;
@@ -225,7 +225,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         return i;
     }
 
-    private static AuditRecord read(ResultSet rs) throws SQLException {
+    static AuditRecord read(ResultSet rs) throws SQLException {
         AuditEvent e = new AuditEvent(rs.getString("user_name"), rs.getString("agency_id"), rs.getString("roles"),
                 rs.getString("action"), rs.getString("object_type"), rs.getString("object_id"),
                 rs.getString("case_id"), rs.getString("fields"), rs.getString("client_address"),
@@ -234,48 +234,70 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 rs.getString("hash"));
     }
 
-    /** Streams the whole chain in sequence order, then checks the head points at its end. */
+    /**
+     * Streams the chain in sequence order from the latest purge anchor (or from genesis), then checks the head
+     * points at its end. A record deleted at the start without an anchor is as missing as one in the middle.
+     */
     @Override
     public AuditVerification verify() {
         return Jdbc.withConnection(dataSource, "verify audit chain", c -> {
-            String expectedPrevious = AuditChain.GENESIS;
-            long expectedSeq = 1;
-            long checked = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_record ORDER BY seq")) {
-                ps.setFetchSize(500);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        AuditRecord r = read(rs);
-                        if (r.sequence() != expectedSeq) {
-                            return new AuditVerification(false, checked, expectedSeq,
-                                    "record " + expectedSeq + " is missing (next is " + r.sequence() + ")");
-                        }
-                        if (!r.previousHash().equals(expectedPrevious)) {
-                            return new AuditVerification(false, checked, r.sequence(),
-                                    "record " + r.sequence() + " does not link to the record before it");
-                        }
-                        if (!AuditChain.hash(r.previousHash(), r.sequence(), r.recordedAt(), r.event())
-                                .equals(r.hash())) {
-                            return new AuditVerification(false, checked, r.sequence(),
-                                    "record " + r.sequence() + " was changed after it was written");
-                        }
-                        expectedPrevious = r.hash();
-                        expectedSeq++;
-                        checked++;
-                    }
+            AuditVerification v = null;
+            // a purge or an append committed while reading makes the chain look cut: read it again then
+            for (int attempt = 0; attempt < 3; attempt++) {
+                long headBefore = headSeq(c);
+                Anchor anchorBefore = Anchor.latest(c);
+                v = verifyOnce(c);
+                if (v.intact() || (headSeq(c) == headBefore && Anchor.latest(c).equals(anchorBefore))) {
+                    return v;
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) != checked || !rs.getString(2).equals(expectedPrevious)) {
-                    return new AuditVerification(false, checked, checked + 1,
-                            "the chain ends at record " + checked + " but " + rs.getLong(1) + " were written"
-                                    + " (records removed from the end)");
-                }
-            }
-            return new AuditVerification(true, checked, -1, checked + " record(s), chain intact");
+            return v;
         });
+    }
+
+    private static long headSeq(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq FROM audit_head WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    private static AuditVerification verifyOnce(Connection c) throws SQLException {
+        Anchor anchor = Anchor.latest(c);
+        String expectedPrevious = anchor.lastHash();
+        long expectedSeq = anchor.throughSeq() + 1;
+        long checked = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM audit_record WHERE seq > ? ORDER BY seq")) {
+            ps.setLong(1, anchor.throughSeq());
+            ps.setFetchSize(500);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    AuditRecord r = read(rs);
+                    String mismatch = AuditChain.mismatch(r, expectedSeq, expectedPrevious);
+                    if (mismatch != null) {
+                        return new AuditVerification(false, checked, expectedSeq,
+                                mismatch + anchor.describe());
+                    }
+                    expectedPrevious = r.hash();
+                    expectedSeq++;
+                    checked++;
+                }
+            }
+        }
+        long last = expectedSeq - 1;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) != last || !rs.getString(2).equals(expectedPrevious)) {
+                return new AuditVerification(false, checked, last + 1,
+                        "the chain ends at record " + last + " but " + rs.getLong(1) + " were written"
+                                + " (records removed from the end)" + anchor.describe());
+            }
+        }
+        return new AuditVerification(true, checked, -1, "verified " + checked + " record(s) from "
+                + (anchor.throughSeq() == 0 ? "genesis" : "anchor seq " + anchor.throughSeq())
+                + ", chain intact");
     }
 
     @Override
