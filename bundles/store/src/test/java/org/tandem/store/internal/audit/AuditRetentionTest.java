@@ -9,11 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +25,7 @@ import org.tandem.api.audit.AuditQuery;
 import org.tandem.api.audit.AuditRecord;
 import org.tandem.api.audit.AuditVerification;
 import org.tandem.store.internal.migration.SchemaMigrator;
+import org.tandem.store.testing.MutableClock;
 import org.tandem.store.testing.TestDatabase;
 
 /**
@@ -41,7 +40,7 @@ class AuditRetentionTest {
     @TempDir
     Path tempDir;
 
-    private final TestClock clock = new TestClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private TestDatabase db;
     private JdbcAuditLog audit;
     private JdbcAuditPurge purger;
@@ -84,7 +83,7 @@ class AuditRetentionTest {
         try (Connection c = db.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT seq FROM audit_record ORDER BY seq");
                 ResultSet rs = ps.executeQuery()) {
-            List<Long> out = new java.util.ArrayList<>();
+            List<Long> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(rs.getLong(1));
             }
@@ -292,41 +291,13 @@ class AuditRetentionTest {
                 PreparedStatement ps = c.prepareStatement("SELECT " + JdbcAuditLog.COLUMNS
                         + " FROM audit_record ORDER BY seq");
                 ResultSet rs = ps.executeQuery()) {
-            List<AuditRecord> out = new java.util.ArrayList<>();
+            List<AuditRecord> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(JdbcAuditLog.read(rs));
             }
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A clock the test sets. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
