@@ -17,9 +17,10 @@ public interface AuditRetention {
     Duration retention();
 
     /**
-     * Deletes, oldest first and in batches of one transaction each, every record older than the retention, and
-     * appends an {@code AUDIT_PURGED} record naming who purged, how many and through which sequence. The chain is
-     * checked before a batch is deleted: a purge never deletes a record whose hash or link does not match.
+     * Deletes, oldest first and in batches of one transaction each, every record older than the retention. Each
+     * batch appends an {@code AUDIT_PURGED} record naming who purged, how many and through which sequence (a run
+     * that deletes nothing or fails is audited too). The chain is checked before a batch is deleted: a purge never
+     * deletes a record whose hash or link does not match.
      *
      * @param purgedBy the user who asked for it, or {@code system} for the scheduled run
      * @param roles that user's roles, comma-separated (for the audit record)

@@ -106,55 +106,62 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     }
 
     private List<AuditRecord> write(List<Pending> batch) {
+        List<AuditEvent> events = batch.stream().map(Pending::event).toList();
         return Jdbc.inTransaction(dataSource, "append audit records", c -> {
-            // the UPDATE locks the head row until commit: appends (on every node) are serialised
-            try (PreparedStatement lock = c.prepareStatement("UPDATE audit_head SET last_seq = last_seq WHERE id = 1")) {
-                if (lock.executeUpdate() != 1) {
-                    throw new SQLException("audit_head has no row: schema V006 incomplete");
-                }
-            }
-            long seq;
-            String previous;
-            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                seq = rs.getLong(1);
-                previous = rs.getString(2);
-            }
-            Instant now = Jdbc.toStored(clock.instant());
-            List<AuditRecord> out = new ArrayList<>(batch.size());
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_record (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Pending p : batch) {
-                    seq++;
-                    AuditEvent e = p.event();
-                    String hash = AuditChain.hash(previous, seq, now, e);
-                    int i = 1;
-                    ps.setLong(i++, seq);
-                    Jdbc.setInstant(ps, i++, now);
-                    for (String v : new String[] {e.user(), e.agencyId(), e.roles(), e.action(), e.objectType(),
-                        e.objectId(), e.caseId(), e.fields(), e.clientAddress(), e.outcome()}) {
-                        Jdbc.setString(ps, i++, v);
-                    }
-                    ps.setString(i++, previous);
-                    ps.setString(i, hash);
-                    ps.addBatch();
-                    out.add(new AuditRecord(seq, now, e, previous, hash));
-                    previous = hash;
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
-                ps.setLong(1, seq);
-                ps.setString(2, previous);
-                ps.executeUpdate();
-            }
-            return out;
+            lockHead(c);
+            return appendLocked(c, Jdbc.toStored(clock.instant()), events);
         });
     }
 
-    private static AuditEvent fitted(AuditEvent e) {
+    /** Locks the head row until commit: appends and purges (on every node) are serialised by it. */
+    static void lockHead(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("UPDATE audit_head SET last_seq = last_seq WHERE id = 1")) {
+            if (lock.executeUpdate() != 1) {
+                throw new SQLException("audit_head has no row: schema V006 incomplete");
+            }
+        }
+    }
+
+    /** Appends the events to the chain in the caller's transaction, which must hold {@link #lockHead}. */
+    static List<AuditRecord> appendLocked(Connection c, Instant now, List<AuditEvent> events) throws SQLException {
+        long seq;
+        String previous;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            seq = rs.getLong(1);
+            previous = rs.getString(2);
+        }
+        List<AuditRecord> out = new ArrayList<>(events.size());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_record (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditEvent e : events) {
+                seq++;
+                String hash = AuditChain.hash(previous, seq, now, e);
+                int i = 1;
+                ps.setLong(i++, seq);
+                Jdbc.setInstant(ps, i++, now);
+                for (String v : new String[] {e.user(), e.agencyId(), e.roles(), e.action(), e.objectType(),
+                    e.objectId(), e.caseId(), e.fields(), e.clientAddress(), e.outcome()}) {
+                    Jdbc.setString(ps, i++, v);
+                }
+                ps.setString(i++, previous);
+                ps.setString(i, hash);
+                ps.addBatch();
+                out.add(new AuditRecord(seq, now, e, previous, hash));
+                previous = hash;
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+            ps.setLong(1, seq);
+            ps.setString(2, previous);
+            ps.executeUpdate();
+        }
+        return out;
+    }
+
+    static AuditEvent fitted(AuditEvent e) {
         return new AuditEvent(AuditChain.fit(e.user(), 100), AuditChain.fit(e.agencyId(), 32),
                 AuditChain.fit(e.roles(), 200), AuditChain.fit(e.action(), 200), AuditChain.fit(e.objectType(), 40),
                 AuditChain.fit(e.objectId(), 100), AuditChain.fit(e.caseId(), 32), AuditChain.fit(e.fields(), 400),
@@ -267,6 +274,10 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         String expectedPrevious = anchor.lastHash();
         long expectedSeq = anchor.throughSeq() + 1;
         long checked = 0;
+        // a purge anchor counts only when the chain itself names it (the purge's AUDIT_PURGED record, written in
+        // the transaction that moved the anchor): an anchor row added by hand does not hide deleted records
+        boolean attested = anchor.id() == 0;
+        String attestation = JdbcAuditPurge.attestation(anchor.throughSeq(), anchor.lastHash());
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                 + " FROM audit_record WHERE seq > ? ORDER BY seq")) {
             ps.setLong(1, anchor.throughSeq());
@@ -278,6 +289,10 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                     if (mismatch != null) {
                         return new AuditVerification(false, checked, expectedSeq,
                                 mismatch + anchor.describe());
+                    }
+                    if (!attested && JdbcAuditPurge.ACTION.equals(r.event().action()) && r.event().fields() != null
+                            && r.event().fields().contains(attestation)) {
+                        attested = true;
                     }
                     expectedPrevious = r.hash();
                     expectedSeq++;
@@ -294,6 +309,11 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                         "the chain ends at record " + last + " but " + rs.getLong(1) + " were written"
                                 + " (records removed from the end)" + anchor.describe());
             }
+        }
+        if (!attested) {
+            return new AuditVerification(false, checked, anchor.throughSeq(), "the purge anchor at record "
+                    + anchor.throughSeq() + " is not named by any " + JdbcAuditPurge.ACTION + " record of the chain"
+                    + " (anchor added or changed outside a purge: records before it may have been removed)");
         }
         return new AuditVerification(true, checked, -1, "verified " + checked + " record(s) from "
                 + (anchor.throughSeq() == 0 ? "genesis" : "anchor seq " + anchor.throughSeq())

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import javax.sql.DataSource;
@@ -24,8 +25,9 @@ import org.tandem.store.internal.jdbc.Jdbc;
  * purges on every node wait), checks the records it is about to delete against the current anchor, moves the
  * anchor (V007 {@code audit_anchor}, one row per purge) to its last record and deletes them: the remaining chain
  * verifies from the anchor, and a purge stopped between batches leaves a consistent anchor. Only a prefix of the
- * chain is ever deleted (it stops at the first record younger than the cutoff). The purge ends with an
- * {@code AUDIT_PURGED} record in the chain itself.
+ * chain is ever deleted (it stops at the first record younger than the cutoff). Each batch appends, in its own
+ * transaction, an {@code AUDIT_PURGED} record naming the anchor it set (count, through seq, hash): verification
+ * accepts an anchor only when the chain names it. A run that deletes nothing, or fails, is audited as one record.
  */
 public final class JdbcAuditPurge {
 
@@ -65,7 +67,7 @@ public final class JdbcAuditPurge {
         int batches = 0;
         try {
             while (batches < maxBatches && !stopped) {
-                Batch b = batch(cutoff, batchSize, anchorId, by);
+                Batch b = batch(cutoff, retention, batchSize, anchorId, by, roles, clientAddress);
                 through = b.throughSeq();
                 if (b.count() == 0) {
                     break;
@@ -81,17 +83,19 @@ public final class JdbcAuditPurge {
             LOG.error("Audit purge by {} stopped after {} record(s) in {} batch(es): {}", by, purged, batches,
                     e.getMessage());
             try {
-                audit.record(event(by, roles, clientAddress, purged, through, cutoff, batches, retention,
+                audit.record(event(by, roles, clientAddress, purged, through, null, cutoff, retention,
                         "FAILED"));
             } catch (RuntimeException notAudited) {
                 e.addSuppressed(notAudited);
             }
             throw e;
         }
-        AuditRecord r = audit.record(event(by, roles, clientAddress, purged, through, cutoff, batches, retention,
-                "OK"));
+        if (batches == 0) {
+            // nothing deleted, so no batch recorded it: the run is audited on its own
+            audit.record(event(by, roles, clientAddress, 0, through, null, cutoff, retention, "OK"));
+        }
         LOG.info("Audit purge by {}: {} record(s) recorded before {} deleted in {} batch(es); chain now verifies"
-                + " from anchor seq {}; audited as record {}", by, purged, cutoff, batches, through, r.sequence());
+                + " from anchor seq {}", by, purged, cutoff, batches, through);
         return new AuditPurge(purged, through, cutoff, batches);
     }
 
@@ -100,22 +104,28 @@ public final class JdbcAuditPurge {
         stopped = true;
     }
 
-    private static AuditEvent event(String by, String roles, String clientAddress, long purged, long through,
-            Instant cutoff, int batches, Duration retention, String outcome) {
+    /**
+     * The audit record of a purge. A batch's record carries the anchor it set ({@link #attestation}), which is
+     * what verification requires of the latest anchor; the run's own record (nothing purged, or failed) has none.
+     */
+    private static AuditEvent event(String by, String roles, String clientAddress, long count, long through,
+            String lastHash, Instant cutoff, Duration retention, String outcome) {
         return new AuditEvent(by, null, roles, ACTION, "audit", "through seq " + through, null,
-                "count=" + purged + ",through=" + through + ",cutoff=" + cutoff + ",batches=" + batches
-                        + ",retentionDays=" + retention.toDays(),
+                "count=" + count + (lastHash == null ? ",through=" + through + "," : attestation(through, lastHash))
+                        + "cutoff=" + cutoff + ",retentionDays=" + retention.toDays(),
                 clientAddress, outcome);
     }
 
-    private Batch batch(Instant cutoff, int batchSize, long runAnchorId, String by) {
+    /** How a batch's audit record names the anchor it set; verification looks for exactly this text. */
+    static String attestation(long through, String lastHash) {
+        return ",through=" + through + ",hash=" + lastHash + ",";
+    }
+
+    private Batch batch(Instant cutoff, Duration retention, int batchSize, long runAnchorId, String by, String roles,
+            String clientAddress) {
         return Jdbc.inTransaction(dataSource, "purge audit records", c -> {
             // the same lock as an append: nothing is added to or purged from the chain meanwhile
-            try (PreparedStatement lock = c.prepareStatement("UPDATE audit_head SET last_seq = last_seq WHERE id = 1")) {
-                if (lock.executeUpdate() != 1) {
-                    throw new SQLException("audit_head has no row: schema V006 incomplete");
-                }
-            }
+            JdbcAuditLog.lockHead(c);
             Anchor anchor = Anchor.latest(c);
             long expectedSeq = anchor.throughSeq() + 1;
             String lastHash = anchor.lastHash();
@@ -155,6 +165,9 @@ public final class JdbcAuditPurge {
                     throw new SQLException("expected to delete " + count + " audit record(s), deleted " + deleted);
                 }
             }
+            // in the same transaction: the chain itself names every anchor it starts from
+            JdbcAuditLog.appendLocked(c, Jdbc.toStored(clock.instant()), List.of(JdbcAuditLog.fitted(
+                    event(by, roles, clientAddress, count, through, lastHash, cutoff, retention, "OK"))));
             return new Batch(anchorId, count, through);
         });
     }

@@ -138,7 +138,8 @@ class AuditRetentionTest {
         assertThat(purge.event().user()).isEqualTo("admin");
         assertThat(purge.event().clientAddress()).isEqualTo("console");
         assertThat(purge.event().outcome()).isEqualTo("OK");
-        assertThat(purge.event().fields()).contains("count=4", "through=4", "retentionDays=365");
+        assertThat(purge.event().fields()).contains("count=4", "through=4", "retentionDays=365",
+                ",hash=" + all().get(0).previousHash());
         try (Connection c = db.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT purged_through_seq, last_hash, purged_count,"
                         + " purged_by, purged_at FROM audit_anchor");
@@ -209,7 +210,10 @@ class AuditRetentionTest {
         assertThat(second.batches()).isEqualTo(2);
         assertThat(second.anchorSequence()).isEqualTo(7);
         assertThat(db.count("audit_anchor")).isEqualTo(2);
-        assertThat(sequences()).containsExactly(8L, 9L, 10L, 11L);
+        // 8, 9 young; 10..13 the AUDIT_PURGED record of each batch
+        assertThat(sequences()).containsExactly(8L, 9L, 10L, 11L, 12L, 13L);
+        assertThat(all()).extracting(r -> r.event().action()).endsWith(JdbcAuditPurge.ACTION, JdbcAuditPurge.ACTION,
+                JdbcAuditPurge.ACTION, JdbcAuditPurge.ACTION);
         assertIntact(audit.verify());
     }
 
@@ -226,10 +230,37 @@ class AuditRetentionTest {
         AuditRecord failed = all().get(all().size() - 1);
         assertThat(failed.event().action()).isEqualTo(JdbcAuditPurge.ACTION);
         assertThat(failed.event().outcome()).isEqualTo("FAILED");
-        assertThat(failed.event().fields()).contains("count=2", "through=2");
+        assertThat(failed.event().fields()).contains("count=2", "through=2").doesNotContain("hash=");
         AuditVerification v = audit.verify();
         assertThat(v.intact()).isFalse();
         assertThat(v.firstBroken()).isEqualTo(3);
+    }
+
+    @Test
+    void anAnchorRowAddedBySqlDoesNotHideRecordsDeletedFromTheStart() {
+        history(5, 0);
+        AuditRecord second = all().get(1);
+        db.execute("DELETE FROM audit_record WHERE seq <= 2");
+        db.execute("INSERT INTO audit_anchor (id, purged_through_seq, last_hash, purged_at, purged_count, purged_by)"
+                + " VALUES (1, 2, '" + second.hash() + "', CURRENT_TIMESTAMP, 2, 'admin')");
+
+        AuditVerification v = audit.verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBroken()).isEqualTo(2);
+        assertThat(v.detail()).contains("anchor at record 2 is not named");
+    }
+
+    @Test
+    void anAnchorMovedBySqlAfterAPurgeIsFound() {
+        history(3, 3);
+        retention.purge("admin", "admin", "console");
+        AuditRecord fourth = all().get(0);
+        db.execute("DELETE FROM audit_record WHERE seq = 4");
+        db.execute("UPDATE audit_anchor SET purged_through_seq = 4, last_hash = '" + fourth.hash() + "'");
+
+        AuditVerification v = audit.verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.detail()).contains("anchor at record 4 is not named");
     }
 
     @Test
