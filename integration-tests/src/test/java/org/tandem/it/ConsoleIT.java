@@ -98,6 +98,24 @@ public class ConsoleIT extends TandemKarafTestSupport {
         assertTrue(verified, verified.contains("chain intact"));
     }
 
+    /** The retention purge runs on demand for admins only, keeps the chain verifiable; the API cannot delete. */
+    @Test
+    public void auditPurgeIsForAdminsAndTheApiHasNoDelete() throws Exception {
+        awaitCommand("admin", "tandem:audit-verify");
+        String denied = failure("supervisor", "tandem:audit-purge");
+        assertTrue(denied, denied.contains("administrators") || denied.contains("Insufficient")
+                || denied.contains("not found"));
+        // everything in a fresh container is younger than the default retention (365 days)
+        String purged = run("admin", "tandem:audit-purge");
+        assertTrue(purged, purged.contains("Purged 0 audit record(s)") && purged.contains("retention 365 days"));
+        String verified = run("admin", "tandem:audit-verify");
+        assertTrue(verified, verified.contains("chain intact"));
+
+        java.net.http.HttpResponse<String> delete = send(java.net.http.HttpRequest.newBuilder(api("/audit"))
+                .DELETE(), "supervisor");
+        assertEquals(delete.body(), 405, delete.statusCode());
+    }
+
     @Test
     public void caseCommandsFollowTheAgencyAndRoleRules() throws Exception {
         awaitCommand("supervisor", "tandem:case-list");

@@ -3,7 +3,7 @@ package org.tandem.api.audit;
 import org.osgi.annotation.versioning.ProviderType;
 import org.tandem.api.Page;
 
-/** The audit trail (provided by the store). There is no update and no delete. */
+/** The audit trail (provided by the store). There is no update and no delete; only {@link AuditRetention} purges. */
 @ProviderType
 public interface AuditLog {
 
@@ -21,6 +21,9 @@ public interface AuditLog {
      */
     Page<AuditRecord> search(AuditQuery query);
 
-    /** Re-computes every hash and link of the chain. */
+    /**
+     * Re-computes every hash and link of the chain, from the anchor of the latest purge (or from the first record
+     * when nothing was purged) to the head.
+     */
     AuditVerification verify();
 }

@@ -10,8 +10,9 @@ import org.tandem.api.audit.AuditVerification;
 /** {@code tandem:audit-verify}: re-computes the audit chain; fails when a record was changed or removed. */
 @Service
 @Command(scope = "tandem", name = "audit-verify", description = "Verifies the audit trail's hash chain",
-        detailedDescription = "Re-computes the SHA-256 chain of every audit record. Prints 'chain intact' or the first"
-                + " record that was changed, removed or reordered (and then fails).")
+        detailedDescription = "Re-computes the SHA-256 chain of every audit record, from the anchor of the latest"
+                + " retention purge (or the first record). Prints 'verified N record(s) from anchor seq X, chain"
+                + " intact' or the first record that was changed, removed or reordered (and then fails).")
 public class AuditVerifyCommand implements Action {
 
     @Reference

@@ -13,10 +13,14 @@ final class ConsoleAudit {
     private ConsoleAudit() {
     }
 
+    /** The caller's roles as audit records carry them: ids, sorted, comma-separated. */
+    static String roles(Caller caller) {
+        return caller.roles().stream().map(Role::id).sorted().collect(Collectors.joining(","));
+    }
+
     static void record(AuditLog audit, Caller caller, String command, String objectType, String objectId,
             String caseId, String fields, String outcome) {
-        String roles = caller.roles().stream().map(Role::id).sorted().collect(Collectors.joining(","));
-        audit.record(new AuditEvent(caller.user(), caller.agencyId(), roles, "console tandem:" + command, objectType,
+        audit.record(new AuditEvent(caller.user(), caller.agencyId(), roles(caller), "console tandem:" + command, objectType,
                 objectId, caseId, fields, "console", outcome));
     }
 }

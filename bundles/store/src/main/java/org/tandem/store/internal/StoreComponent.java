@@ -18,12 +18,15 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.api.audit.AuditLog;
+import org.tandem.api.audit.AuditRetention;
 import org.tandem.api.cases.CaseRepository;
 import org.tandem.api.event.EventJournal;
 import org.tandem.api.store.AgencyRepository;
 import org.tandem.api.store.StoreInfo;
 import org.tandem.store.internal.agency.JdbcAgencyRepository;
+import org.tandem.store.internal.audit.AuditRetentionService;
 import org.tandem.store.internal.audit.JdbcAuditLog;
+import org.tandem.store.internal.audit.JdbcAuditPurge;
 import org.tandem.store.internal.cases.JdbcCaseRepository;
 import org.tandem.store.internal.event.JdbcEventJournal;
 import org.tandem.store.internal.migration.SchemaMigrator;
@@ -43,6 +46,8 @@ import org.tandem.store.internal.migration.SchemaMigrator;
         attribute = "objectClass:List<String>=\"org.tandem.api.store.AgencyRepository\"")
 @Capability(namespace = "osgi.service", uses = AuditLog.class,
         attribute = "objectClass:List<String>=\"org.tandem.api.audit.AuditLog\"")
+@Capability(namespace = "osgi.service", uses = AuditRetention.class,
+        attribute = "objectClass:List<String>=\"org.tandem.api.audit.AuditRetention\"")
 @Capability(namespace = "osgi.service", uses = EventJournal.class,
         attribute = "objectClass:List<String>=\"org.tandem.api.event.EventJournal\"")
 @Capability(namespace = "osgi.service", uses = StoreInfo.class,
@@ -63,6 +68,7 @@ public class StoreComponent {
 
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private JdbcAuditLog auditLog;
+    private AuditRetentionService retention;
 
     @Activate
     void activate(BundleContext context, StoreConfig config) {
@@ -83,6 +89,12 @@ public class StoreComponent {
         JdbcAuditLog audit = new JdbcAuditLog(dataSource, Clock.systemUTC());
         auditLog = audit;
         registrations.add(context.registerService(AuditLog.class, audit, null));
+        AuditRetentionService purge = new AuditRetentionService(new JdbcAuditPurge(dataSource, audit,
+                Clock.systemUTC()));
+        purge.configure(config.auditRetentionDays(), config.auditPurgeIntervalHours(), config.auditPurgeBatchSize());
+        purge.start();
+        retention = purge;
+        registrations.add(context.registerService(AuditRetention.class, purge, null));
         registrations.add(context.registerService(EventJournal.class,
                 new JdbcEventJournal(dataSource, Clock.systemUTC()), null));
         // last: its presence tells the platform the store is ready
@@ -99,6 +111,11 @@ public class StoreComponent {
     void modified(StoreConfig config) {
         LOG.info("Configuration org.tandem.store changed: migrateOnStart={} (applies at the next start), "
                 + "dataSource.target={}", config.migrateOnStart(), config.dataSource_target());
+        AuditRetentionService current = retention;
+        if (current != null) {
+            current.configure(config.auditRetentionDays(), config.auditPurgeIntervalHours(),
+                    config.auditPurgeBatchSize());
+        }
     }
 
     @Deactivate
@@ -112,6 +129,11 @@ public class StoreComponent {
             }
         }
         registrations.clear();
+        if (retention != null) {
+            // before the audit log: a running purge stops after its batch and audits itself
+            retention.close();
+            retention = null;
+        }
         if (auditLog != null) {
             // after unregistering: queued records are written before the writer stops
             auditLog.close();

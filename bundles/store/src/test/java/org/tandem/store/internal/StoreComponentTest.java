@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.tandem.api.audit.AuditLog;
+import org.tandem.api.audit.AuditRetention;
 import org.tandem.api.cases.CaseRepository;
 import org.tandem.api.event.EventJournal;
 import org.tandem.api.store.AgencyRepository;
@@ -49,9 +50,9 @@ class StoreComponentTest {
         component.activate(context(), config(true));
 
         assertThat(registered).extracting(s -> s.getClass().getInterfaces()[0])
-                .containsExactly(CaseRepository.class, AgencyRepository.class, AuditLog.class, EventJournal.class,
-                        StoreInfo.class);
-        StoreInfo info = (StoreInfo) registered.get(4);
+                .containsExactly(CaseRepository.class, AgencyRepository.class, AuditLog.class, AuditRetention.class,
+                        EventJournal.class, StoreInfo.class);
+        StoreInfo info = (StoreInfo) registered.get(5);
         assertThat(info.schemaVersion()).isEqualTo(TestDatabase.latestMigration());
         assertThat(info.databaseProduct()).isNotBlank();
         assertThat(info.ping()).isTrue();
@@ -59,8 +60,8 @@ class StoreComponentTest {
 
         component.deactivate();
 
-        assertThat(unregistered).containsExactly(StoreInfo.class, EventJournal.class, AuditLog.class,
-                AgencyRepository.class, CaseRepository.class);
+        assertThat(unregistered).containsExactly(StoreInfo.class, EventJournal.class, AuditRetention.class,
+                AuditLog.class, AgencyRepository.class, CaseRepository.class);
     }
 
     @Test
@@ -81,7 +82,7 @@ class StoreComponentTest {
 
         new SchemaMigrator(db.dataSource()).migrate();
         component.activate(context(), config(false));
-        assertThat(registered).hasSize(5);
+        assertThat(registered).hasSize(6);
     }
 
     @Test
@@ -121,7 +122,7 @@ class StoreComponentTest {
                 new Class<?>[] {StoreConfig.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "dataSource_target" -> StoreComponent.DEFAULT_DATA_SOURCE_TARGET;
                     case "migrateOnStart" -> migrateOnStart;
-                    default -> throw new UnsupportedOperationException(method.toString());
+                    default -> method.getDefaultValue();
                 });
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 import org.tandem.api.audit.AuditEvent;
+import org.tandem.api.audit.AuditRecord;
 
 /** The chain's hash function, shared by the writer and the verifier so both compute exactly the same text. */
 final class AuditChain {
@@ -35,6 +36,24 @@ final class AuditChain {
         } catch (NoSuchAlgorithmException e1) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e1);
         }
+    }
+
+    /**
+     * Checks one record against what the chain expects at its place.
+     *
+     * @return null when it fits, else what does not match
+     */
+    static String mismatch(AuditRecord r, long expectedSeq, String expectedPrevious) {
+        if (r.sequence() != expectedSeq) {
+            return "record " + expectedSeq + " is missing (next is " + r.sequence() + ")";
+        }
+        if (!r.previousHash().equals(expectedPrevious)) {
+            return "record " + r.sequence() + " does not link to the record before it";
+        }
+        if (!hash(r.previousHash(), r.sequence(), r.recordedAt(), r.event()).equals(r.hash())) {
+            return "record " + r.sequence() + " was changed after it was written";
+        }
+        return null;
     }
 
     /** Values longer than their column are cut (the audit record must be written whatever the input). */

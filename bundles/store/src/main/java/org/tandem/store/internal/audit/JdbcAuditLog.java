@@ -38,7 +38,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditLog.class);
     private static final int MAX_BATCH = 200;
     private static final long WRITE_TIMEOUT_SECONDS = 30;
-    private static final String COLUMNS = "seq, recorded_at, user_name, agency_id, roles, action, object_type,"
+    static final String COLUMNS = "seq, recorded_at, user_name, agency_id, roles, action, object_type,"
             + " object_id, case_id, fields, client_address, outcome, prev_hash, hash";
 
     private final DataSource dataSource;
@@ -106,55 +106,62 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     }
 
     private List<AuditRecord> write(List<Pending> batch) {
+        List<AuditEvent> events = batch.stream().map(Pending::event).toList();
         return Jdbc.inTransaction(dataSource, "append audit records", c -> {
-            // the UPDATE locks the head row until commit: appends (on every node) are serialised
-            try (PreparedStatement lock = c.prepareStatement("UPDATE audit_head SET last_seq = last_seq WHERE id = 1")) {
-                if (lock.executeUpdate() != 1) {
-                    throw new SQLException("audit_head has no row: schema V006 incomplete");
-                }
-            }
-            long seq;
-            String previous;
-            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                seq = rs.getLong(1);
-                previous = rs.getString(2);
-            }
-            Instant now = Jdbc.toStored(clock.instant());
-            List<AuditRecord> out = new ArrayList<>(batch.size());
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_record (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Pending p : batch) {
-                    seq++;
-                    AuditEvent e = p.event();
-                    String hash = AuditChain.hash(previous, seq, now, e);
-                    int i = 1;
-                    ps.setLong(i++, seq);
-                    Jdbc.setInstant(ps, i++, now);
-                    for (String v : new String[] {e.user(), e.agencyId(), e.roles(), e.action(), e.objectType(),
-                        e.objectId(), e.caseId(), e.fields(), e.clientAddress(), e.outcome()}) {
-                        Jdbc.setString(ps, i++, v);
-                    }
-                    ps.setString(i++, previous);
-                    ps.setString(i, hash);
-                    ps.addBatch();
-                    out.add(new AuditRecord(seq, now, e, previous, hash));
-                    previous = hash;
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
-                ps.setLong(1, seq);
-                ps.setString(2, previous);
-                ps.executeUpdate();
-            }
-            return out;
+            lockHead(c);
+            return appendLocked(c, Jdbc.toStored(clock.instant()), events);
         });
     }
 
-    private static AuditEvent fitted(AuditEvent e) {
+    /** Locks the head row until commit: appends and purges (on every node) are serialised by it. */
+    static void lockHead(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("UPDATE audit_head SET last_seq = last_seq WHERE id = 1")) {
+            if (lock.executeUpdate() != 1) {
+                throw new SQLException("audit_head has no row: schema V006 incomplete");
+            }
+        }
+    }
+
+    /** Appends the events to the chain in the caller's transaction, which must hold {@link #lockHead}. */
+    static List<AuditRecord> appendLocked(Connection c, Instant now, List<AuditEvent> events) throws SQLException {
+        long seq;
+        String previous;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            seq = rs.getLong(1);
+            previous = rs.getString(2);
+        }
+        List<AuditRecord> out = new ArrayList<>(events.size());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_record (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditEvent e : events) {
+                seq++;
+                String hash = AuditChain.hash(previous, seq, now, e);
+                int i = 1;
+                ps.setLong(i++, seq);
+                Jdbc.setInstant(ps, i++, now);
+                for (String v : new String[] {e.user(), e.agencyId(), e.roles(), e.action(), e.objectType(),
+                    e.objectId(), e.caseId(), e.fields(), e.clientAddress(), e.outcome()}) {
+                    Jdbc.setString(ps, i++, v);
+                }
+                ps.setString(i++, previous);
+                ps.setString(i, hash);
+                ps.addBatch();
+                out.add(new AuditRecord(seq, now, e, previous, hash));
+                previous = hash;
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+            ps.setLong(1, seq);
+            ps.setString(2, previous);
+            ps.executeUpdate();
+        }
+        return out;
+    }
+
+    static AuditEvent fitted(AuditEvent e) {
         return new AuditEvent(AuditChain.fit(e.user(), 100), AuditChain.fit(e.agencyId(), 32),
                 AuditChain.fit(e.roles(), 200), AuditChain.fit(e.action(), 200), AuditChain.fit(e.objectType(), 40),
                 AuditChain.fit(e.objectId(), 100), AuditChain.fit(e.caseId(), 32), AuditChain.fit(e.fields(), 400),
@@ -225,7 +232,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         return i;
     }
 
-    private static AuditRecord read(ResultSet rs) throws SQLException {
+    static AuditRecord read(ResultSet rs) throws SQLException {
         AuditEvent e = new AuditEvent(rs.getString("user_name"), rs.getString("agency_id"), rs.getString("roles"),
                 rs.getString("action"), rs.getString("object_type"), rs.getString("object_id"),
                 rs.getString("case_id"), rs.getString("fields"), rs.getString("client_address"),
@@ -234,48 +241,83 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 rs.getString("hash"));
     }
 
-    /** Streams the whole chain in sequence order, then checks the head points at its end. */
+    /**
+     * Streams the chain in sequence order from the latest purge anchor (or from genesis), then checks the head
+     * points at its end. A record deleted at the start without an anchor is as missing as one in the middle.
+     */
     @Override
     public AuditVerification verify() {
         return Jdbc.withConnection(dataSource, "verify audit chain", c -> {
-            String expectedPrevious = AuditChain.GENESIS;
-            long expectedSeq = 1;
-            long checked = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_record ORDER BY seq")) {
-                ps.setFetchSize(500);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        AuditRecord r = read(rs);
-                        if (r.sequence() != expectedSeq) {
-                            return new AuditVerification(false, checked, expectedSeq,
-                                    "record " + expectedSeq + " is missing (next is " + r.sequence() + ")");
-                        }
-                        if (!r.previousHash().equals(expectedPrevious)) {
-                            return new AuditVerification(false, checked, r.sequence(),
-                                    "record " + r.sequence() + " does not link to the record before it");
-                        }
-                        if (!AuditChain.hash(r.previousHash(), r.sequence(), r.recordedAt(), r.event())
-                                .equals(r.hash())) {
-                            return new AuditVerification(false, checked, r.sequence(),
-                                    "record " + r.sequence() + " was changed after it was written");
-                        }
-                        expectedPrevious = r.hash();
-                        expectedSeq++;
-                        checked++;
-                    }
+            AuditVerification v = null;
+            // a purge or an append committed while reading makes the chain look cut: read it again then
+            for (int attempt = 0; attempt < 3; attempt++) {
+                long headBefore = headSeq(c);
+                Anchor anchorBefore = Anchor.latest(c);
+                v = verifyOnce(c);
+                if (v.intact() || (headSeq(c) == headBefore && Anchor.latest(c).equals(anchorBefore))) {
+                    return v;
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) != checked || !rs.getString(2).equals(expectedPrevious)) {
-                    return new AuditVerification(false, checked, checked + 1,
-                            "the chain ends at record " + checked + " but " + rs.getLong(1) + " were written"
-                                    + " (records removed from the end)");
-                }
-            }
-            return new AuditVerification(true, checked, -1, checked + " record(s), chain intact");
+            return v;
         });
+    }
+
+    private static long headSeq(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq FROM audit_head WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    private static AuditVerification verifyOnce(Connection c) throws SQLException {
+        Anchor anchor = Anchor.latest(c);
+        String expectedPrevious = anchor.lastHash();
+        long expectedSeq = anchor.throughSeq() + 1;
+        long checked = 0;
+        // a purge anchor counts only when the chain itself names it (the purge's AUDIT_PURGED record, written in
+        // the transaction that moved the anchor): an anchor row added by hand does not hide deleted records
+        boolean attested = anchor.id() == 0;
+        String attestation = JdbcAuditPurge.attestation(anchor.throughSeq(), anchor.lastHash());
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM audit_record WHERE seq > ? ORDER BY seq")) {
+            ps.setLong(1, anchor.throughSeq());
+            ps.setFetchSize(500);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    AuditRecord r = read(rs);
+                    String mismatch = AuditChain.mismatch(r, expectedSeq, expectedPrevious);
+                    if (mismatch != null) {
+                        return new AuditVerification(false, checked, expectedSeq,
+                                mismatch + anchor.describe());
+                    }
+                    if (!attested && JdbcAuditPurge.ACTION.equals(r.event().action()) && r.event().fields() != null
+                            && r.event().fields().contains(attestation)) {
+                        attested = true;
+                    }
+                    expectedPrevious = r.hash();
+                    expectedSeq++;
+                    checked++;
+                }
+            }
+        }
+        long last = expectedSeq - 1;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) != last || !rs.getString(2).equals(expectedPrevious)) {
+                return new AuditVerification(false, checked, last + 1,
+                        "the chain ends at record " + last + " but " + rs.getLong(1) + " were written"
+                                + " (records removed from the end)" + anchor.describe());
+            }
+        }
+        if (!attested) {
+            return new AuditVerification(false, checked, anchor.throughSeq(), "the purge anchor at record "
+                    + anchor.throughSeq() + " is not named by any " + JdbcAuditPurge.ACTION + " record of the chain"
+                    + " (anchor added or changed outside a purge: records before it may have been removed)");
+        }
+        return new AuditVerification(true, checked, -1, "verified " + checked + " record(s) from "
+                + (anchor.throughSeq() == 0 ? "genesis" : "anchor seq " + anchor.throughSeq())
+                + ", chain intact");
     }
 
     @Override
