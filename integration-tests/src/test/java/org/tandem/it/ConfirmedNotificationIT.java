@@ -79,6 +79,9 @@ public class ConfirmedNotificationIT extends TandemKarafTestSupport {
     @javax.inject.Inject
     private EventAdmin eventAdmin;
 
+    @javax.inject.Inject
+    private org.osgi.service.cm.ConfigurationAdmin configurationAdmin;
+
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Configuration
@@ -93,10 +96,10 @@ public class ConfirmedNotificationIT extends TandemKarafTestSupport {
                 editConfigurationFilePut("etc/org.tandem.notification.email.cfg", "port", smtpPort),
                 editConfigurationFilePut("etc/org.tandem.notification.email.cfg", "security", "NONE"),
                 editConfigurationFilePut("etc/org.tandem.notification.email.cfg", "from", "notifications@pd.example"),
-                editConfigurationFilePut("etc/org.tandem.notification.sms.cfg", "url",
-                        "http://localhost:" + System.getProperty("tandem.it.httpPort", "8181") + "/it-sms-gateway"),
                 editConfigurationFilePut(cfg, "pollIntervalMillis", "250"),
                 editConfigurationFilePut(cfg, "consentRecheckSeconds", "1"),
+                // a send that raced the gateway URL update below is retried a second later
+                editConfigurationFilePut(cfg, "backoffBaseSeconds", "1"),
                 editConfigurationFilePut(cfg, "reminderSchedule", "PT4S*4, PT8S*11"),
                 editConfigurationFilePut(cfg, "escalateAfter", "PT16S"),
                 editConfigurationFilePut(cfg, "staffEmail.advocate", "advocate.it@pd.example"));
@@ -136,6 +139,15 @@ public class ConfirmedNotificationIT extends TandemKarafTestSupport {
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
         sms.clear();
+        // the SMS channel sends to that servlet (the HTTP port is chosen when the container starts)
+        org.osgi.service.cm.Configuration smsConfig = configurationAdmin.getConfiguration(
+                "org.tandem.notification.sms", null);
+        java.util.Dictionary<String, Object> props = smsConfig.getProperties();
+        String url = "http://localhost:" + System.getProperty("tandem.it.httpPort") + "/it-sms-gateway";
+        if (!url.equals(props.get("url"))) {
+            props.put("url", url);
+            smsConfig.update(props);
+        }
     }
 
     @After
@@ -166,9 +178,17 @@ public class ConfirmedNotificationIT extends TandemKarafTestSupport {
                 "agencyId", agencyId, "custodyStatus", "RELEASED", "offenderId", "OFF-IT-1",
                 "facility", "County Jail")));
 
-        String victimSms = Awaitility.await("the victim's SMS").atMost(Duration.ofSeconds(30))
-                .until(() -> sms.stream().filter(b -> b.contains("+12175550191")).findFirst(), o -> o.isPresent())
-                .orElseThrow();
+        String victimSms;
+        try {
+            victimSms = Awaitility.await("the victim's SMS").atMost(Duration.ofSeconds(30))
+                    .until(() -> sms.stream().filter(b -> b.contains("+12175550191")).findFirst(), o -> o.isPresent())
+                    .orElseThrow();
+        } catch (Throwable e) {
+            // Pax Exam reports the root cause only: the evidence goes to the output
+            System.err.println("CONFIRM-IT: no SMS to the victim; gateway got " + sms + "; outbox: "
+                    + get("/cases/" + caseId + "/notifications", "officer").body());
+            throw e;
+        }
         Matcher code = SMS_CODE.matcher(victimSms);
         assertTrue(victimSms, code.find());
         MimeMessage motherMail = Awaitility.await("the mother's e-mail").atMost(Duration.ofSeconds(30))

@@ -27,7 +27,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class SmsGateway {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(to|from|text|reference|callback)}");
+    /**
+     * {@code {{to}}}, or {@code ${to}} in code and metatype defaults: in a {@code .cfg} file Karaf's configuration
+     * loader replaces {@code ${...}} with system properties (empty when there is none), so shipped files use
+     * {@code {{...}}}.
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "\\$\\{(to|from|text|reference|callback)}|\\{\\{(to|from|text|reference|callback)}}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GatewaySettings settings;
@@ -82,7 +88,7 @@ public final class SmsGateway {
         Matcher m = PLACEHOLDER.matcher(settings.bodyTemplate());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String v = values.getOrDefault(m.group(1), "");
+            String v = values.getOrDefault(m.group(1) != null ? m.group(1) : m.group(2), "");
             String escaped = settings.form() ? URLEncoder.encode(v, StandardCharsets.UTF_8)
                     : new String(JsonStringEncoder.getInstance().quoteAsString(v));
             m.appendReplacement(out, Matcher.quoteReplacement(escaped));

@@ -122,6 +122,26 @@ class SmsGatewayTest {
         assertThat(authorizations.get(0)).isEqualTo("Basic YWNjdDpwdw==");
     }
 
+    /** The shipped .cfg uses {{...}}: Karaf would replace ${...} in a .cfg file with (empty) system properties. */
+    @Test
+    void doubleBracePlaceholdersWorkLikeDollarOnes() throws Exception {
+        java.util.Properties shipped = new java.util.Properties();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(
+                "../../features/src/main/cfg/org.tandem.notification.sms.cfg"))) {
+            shipped.load(in);
+        }
+        String template = shipped.getProperty("bodyTemplate");
+        assertThat(template).doesNotContain("${").contains("{{to}}").contains("{{text}}");
+        GatewaySettings json = new GatewaySettings(url(), "TANDEM", "", "", "", "application/json", template, "/id",
+                Duration.ofSeconds(5), "");
+        reply.set("{\"id\":\"gw-9\"}");
+
+        new SmsGateway(json).send(sms("+12175550123"));
+
+        assertThat(bodies.get(0)).contains("\"to\":\"+12175550123\"").contains("\"reference\":\"notif-1\"")
+                .contains("Cita el lunes");
+    }
+
     @Test
     void aMissingOrMalformedNumberIsPermanentWithoutCallingTheGateway() {
         SmsGateway gateway = new SmsGateway(GatewaySettings.json(url(), Duration.ofSeconds(5)));
