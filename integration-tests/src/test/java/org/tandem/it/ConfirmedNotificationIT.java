@@ -102,7 +102,7 @@ public class ConfirmedNotificationIT extends TandemKarafTestSupport {
                 editConfigurationFilePut(cfg, "backoffBaseSeconds", "1"),
                 editConfigurationFilePut(cfg, "reminderSchedule", "PT4S*4, PT8S*11"),
                 editConfigurationFilePut(cfg, "escalateAfter", "PT16S"),
-                editConfigurationFilePut(cfg, "staffEmail.advocate", "advocate.it@pd.example"));
+                editConfigurationFilePut(cfg, "staffEmail.liaison", "liaison.it@pd.example"));
     }
 
     @Before
@@ -166,11 +166,11 @@ public class ConfirmedNotificationIT extends TandemKarafTestSupport {
         grantNotifyConsent(caseId, motherId);
         HttpResponse<String> assigned = send(HttpRequest.newBuilder(api("/cases/" + caseId + "/advocate"))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"user\":\"advocate\"}")), "supervisor");
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"user\":\"liaison\"}")), "supervisor");
         assertEquals(assigned.body(), 200, assigned.statusCode());
         assertEquals(422, send(HttpRequest.newBuilder(api("/cases/" + caseId + "/advocate"))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"user\":\"advocate\",\"x\":1}")), "supervisor")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"user\":\"liaison\",\"x\":1}")), "supervisor")
                 .statusCode());
 
         // "02:00": the state adapter reports the release
@@ -209,7 +209,7 @@ public class ConfirmedNotificationIT extends TandemKarafTestSupport {
         // "04:00": a follow-up task for the advocate, the event and an e-mail
         JsonNode tasks = Awaitility.await("the advocate's task").atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> JSON.readTree(get("/tasks?assignee=me", "advocate").body()),
+                .until(() -> JSON.readTree(get("/tasks?assignee=me", "liaison").body()),
                         t -> t.path("items").size() > 0);
         JsonNode task = tasks.path("items").get(0);
         assertEquals(tasks.toString(), 1, tasks.path("items").size());
@@ -217,16 +217,21 @@ public class ConfirmedNotificationIT extends TandemKarafTestSupport {
         assertEquals(motherId, task.path("personId").asText());
         assertEquals(caseId, task.path("caseId").asText());
         Awaitility.await("the ESCALATED event").atMost(Duration.ofSeconds(10)).until(() -> escalations.stream()
-                .anyMatch(e -> caseId.equals(e.getProperty("caseId")) && "advocate".equals(e.getProperty("assignee"))));
+                .anyMatch(e -> caseId.equals(e.getProperty("caseId")) && "liaison".equals(e.getProperty("assignee"))));
         MimeMessage toAdvocate = Awaitility.await("the advocate's e-mail").atMost(Duration.ofSeconds(20))
-                .until(() -> mailsTo("advocate.it@pd.example"), l -> !l.isEmpty()).get(0);
+                .until(() -> mailsTo("liaison.it@pd.example"), l -> !l.isEmpty()).get(0);
         assertTrue(toAdvocate.getSubject(), toAdvocate.getSubject().contains("IT-CONFIRM-1"));
         assertFalse(text(toAdvocate).contains("Rosa"));
         assertTrue("no SMS ever to the mother: " + sms, sms.stream().noneMatch(b -> b.contains("+12175550192")));
         assertEquals("the victim confirmed: no reminder SMS", 1,
                 sms.stream().filter(b -> b.contains("+12175550191")).count());
-        // an advocate of the agency sees only their own tasks; the officer none
+        // officers have no task list; another agency's advocate sees none of these; the supervisor sees them all
         assertEquals(403, get("/tasks", "officer").statusCode());
+        assertEquals(0, JSON.readTree(get("/tasks", "advocate").body()).path("items").size());
+        assertEquals(403, get("/tasks?assignee=supervisor", "liaison").statusCode());
+        assertEquals(1, JSON.readTree(get("/tasks", "supervisor").body()).path("items").size());
+        assertEquals(404, post("/tasks/" + task.path("id").asText() + "/outcome", "advocate", "application/json",
+                "{\"outcome\":\"REACHED_BY_PHONE\"}").statusCode());
 
         // the case's notifications show every attempt, the confirmation and the escalation
         JsonNode evidence = JSON.readTree(get("/cases/" + caseId + "/notifications?size=100", "officer").body());
@@ -245,13 +250,13 @@ public class ConfirmedNotificationIT extends TandemKarafTestSupport {
 
         // the advocate reached her by phone
         String taskId = task.path("id").asText();
-        HttpResponse<String> done = post("/tasks/" + taskId + "/outcome", "advocate", "application/json",
+        HttpResponse<String> done = post("/tasks/" + taskId + "/outcome", "liaison", "application/json",
                 "{\"outcome\":\"REACHED_BY_PHONE\",\"note\":\"called, she is safe\"}");
         assertEquals(done.body(), 200, done.statusCode());
         assertEquals("DONE", JSON.readTree(done.body()).path("state").asText());
-        assertEquals(409, post("/tasks/" + taskId + "/outcome", "advocate", "application/json",
+        assertEquals(409, post("/tasks/" + taskId + "/outcome", "liaison", "application/json",
                 "{\"outcome\":\"COULD_NOT_REACH\"}").statusCode());
-        assertEquals(422, post("/tasks/" + taskId + "/outcome", "advocate", "application/json",
+        assertEquals(422, post("/tasks/" + taskId + "/outcome", "liaison", "application/json",
                 "{\"outcome\":\"MAYBE\"}").statusCode());
 
         // the link page reveals nothing; opening it confirms nothing, the button does, once
@@ -329,15 +334,17 @@ public class ConfirmedNotificationIT extends TandemKarafTestSupport {
         return out;
     }
 
+    /** Every text part, decoded (in OSGi JavaMail has no mailcap: parse the parts instead of getContent()). */
     private static String text(Part part) throws Exception {
-        Object content = part.getContent();
-        if (content instanceof Multipart multipart) {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = new javax.mail.internet.MimeMultipart(new javax.mail.util.ByteArrayDataSource(
+                    part.getInputStream(), part.getContentType()));
             StringBuilder out = new StringBuilder();
             for (int i = 0; i < multipart.getCount(); i++) {
                 out.append(text(multipart.getBodyPart(i))).append('\n');
             }
             return out.toString();
         }
-        return content instanceof String s ? s : "";
+        return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 }

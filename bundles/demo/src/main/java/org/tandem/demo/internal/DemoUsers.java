@@ -29,6 +29,8 @@ final class DemoUsers {
             new Account("supervisor", "PD-DEMO", List.of("supervisor")),
             new Account("officer2", "SO-DEMO", List.of("officer")),
             new Account("advocate", "VSP-DEMO", List.of("advocate")),
+            // a police-based victim liaison: the advocate of PD-DEMO cases, who gets their follow-up tasks
+            new Account("liaison", "PD-DEMO", List.of("advocate")),
             new Account("admin", null, List.of("admin", "_g_:admingroup")),
             new Account("integrator", "PD-DEMO", List.of("integrator")));
 
