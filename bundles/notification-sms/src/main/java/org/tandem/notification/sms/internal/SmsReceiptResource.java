@@ -61,7 +61,7 @@ public class SmsReceiptResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public JsonNode json(JsonNode body, @Context SecurityContext security) {
-        requireIntegrator(security);
+        requireIntegrator(security, "report deliveries");
         if (body == null || !body.isObject()) {
             throw new ValidationException("body", "a JSON object is required");
         }
@@ -73,7 +73,7 @@ public class SmsReceiptResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public JsonNode form(MultivaluedMap<String, String> form, @Context SecurityContext security) {
-        requireIntegrator(security);
+        requireIntegrator(security, "report deliveries");
         ReceiptSettings s = settings;
         return receipt(form == null ? null : form.getFirst(s.idField()), form == null ? null : form.getFirst(s.statusField()), s);
     }
@@ -101,13 +101,14 @@ public class SmsReceiptResource {
         return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : null;
     }
 
-    private static void requireIntegrator(SecurityContext security) {
+    /** The gateway's calls (receipts, replies) come with the integration account. */
+    static void requireIntegrator(SecurityContext security, String action) {
         Principal principal = security == null ? null : security.getUserPrincipal();
         if (!(principal instanceof Caller caller)) {
             throw new NotAuthorizedException("authentication required", "Basic realm=\"Tandem\"");
         }
         if (!caller.hasAnyRole(Role.INTEGRATOR)) {
-            throw new AccessDeniedException("role integrator required to report deliveries");
+            throw new AccessDeniedException("role integrator required to " + action);
         }
     }
 }

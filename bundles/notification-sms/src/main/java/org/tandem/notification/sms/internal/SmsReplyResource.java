@@ -1,9 +1,7 @@
 package org.tandem.notification.sms.internal;
 
-import java.security.Principal;
 
 import javax.ws.rs.Consumes;
-import javax.ws.rs.NotAuthorizedException;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -15,9 +13,6 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.tandem.api.AccessDeniedException;
-import org.tandem.api.Caller;
-import org.tandem.api.Role;
 import org.tandem.api.ValidationException;
 import org.tandem.api.cases.Channel;
 import org.tandem.api.notification.ConfirmationResult;
@@ -50,7 +45,7 @@ public class SmsReplyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public JsonNode json(JsonNode body, @Context SecurityContext security) {
-        requireIntegrator(security);
+        SmsReceiptResource.requireIntegrator(security, "relay SMS replies");
         if (body == null || !body.isObject()) {
             throw new ValidationException("body", "a JSON object is required");
         }
@@ -61,7 +56,7 @@ public class SmsReplyResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public JsonNode form(MultivaluedMap<String, String> form, @Context SecurityContext security) {
-        requireIntegrator(security);
+        SmsReceiptResource.requireIntegrator(security, "relay SMS replies");
         String from = form == null ? null : first(form, "from", "From");
         String text = form == null ? null : first(form, "text", "Body");
         return reply(from, text);
@@ -87,15 +82,5 @@ public class SmsReplyResource {
 
     private static String text(JsonNode node) {
         return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : null;
-    }
-
-    private static void requireIntegrator(SecurityContext security) {
-        Principal principal = security == null ? null : security.getUserPrincipal();
-        if (!(principal instanceof Caller caller)) {
-            throw new NotAuthorizedException("authentication required", "Basic realm=\"Tandem\"");
-        }
-        if (!caller.hasAnyRole(Role.INTEGRATOR)) {
-            throw new AccessDeniedException("role integrator required to relay SMS replies");
-        }
     }
 }

@@ -126,13 +126,13 @@ final class NotificationJson {
         return o;
     }
 
-    private static void put(ObjectNode o, String field, String value) {
+    static void put(ObjectNode o, String field, String value) {
         if (value != null) {
             o.put(field, value);
         }
     }
 
-    private static void put(ObjectNode o, String field, Instant value) {
+    static void put(ObjectNode o, String field, Instant value) {
         if (value != null) {
             o.put(field, value.toString());
         }

@@ -1,6 +1,6 @@
 package org.tandem.notification.internal.rest;
 
-import java.time.Instant;
+import static org.tandem.notification.internal.rest.NotificationJson.put;
 
 import org.tandem.api.notification.FollowUpTask;
 import org.tandem.api.notification.Notice;
@@ -54,17 +54,5 @@ final class TaskJson {
         put(o, "confirmedBy", n.confirmedBy());
         put(o, "createdAt", n.createdAt());
         return o;
-    }
-
-    private static void put(ObjectNode o, String field, String value) {
-        if (value != null) {
-            o.put(field, value);
-        }
-    }
-
-    private static void put(ObjectNode o, String field, Instant value) {
-        if (value != null) {
-            o.put(field, value.toString());
-        }
     }
 }

@@ -88,6 +88,31 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Inserts a row unless a row with the same unique key exists: looked up first so the normal duplicate case
+     * raises no database error, and a concurrent insert that wins the race (duplicate key) also answers false.
+     *
+     * @param existsSql a query with one parameter, the key, that returns a row when it exists
+     * @return true when {@code insert} ran and committed
+     */
+    public static boolean insertUnlessExists(DataSource dataSource, String action, String existsSql, String key,
+            SqlWork<?> insert) {
+        try {
+            return inTransaction(dataSource, action, c -> {
+                if (!query(c, existsSql, List.of(key), rs -> 1).isEmpty()) {
+                    return false;
+                }
+                insert.apply(c);
+                return true;
+            });
+        } catch (StoreException e) {
+            if (e.isDuplicateKey()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     private static void rollback(Connection c, Throwable cause) {
         try {
             c.rollback();

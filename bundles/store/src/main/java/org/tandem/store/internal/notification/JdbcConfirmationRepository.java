@@ -28,7 +28,6 @@ import org.tandem.api.notification.RecipientType;
 import org.tandem.api.notification.Urgency;
 import org.tandem.api.store.StoreInfo;
 import org.tandem.store.internal.jdbc.Jdbc;
-import org.tandem.store.internal.jdbc.StoreException;
 
 /**
  * Notices, confirmation codes, failed tries and PINs in plain JDBC. Claims and confirmations are conditional
@@ -57,47 +56,37 @@ public final class JdbcConfirmationRepository implements ConfirmationRepository 
 
     @Override
     public boolean insertIfAbsent(Notice n) {
-        try {
-            return Jdbc.inTransaction(dataSource, "insert notice", c -> {
-                if (!Jdbc.query(c, "SELECT id FROM notice WHERE notice_key = ?", List.of(n.noticeKey()), rs -> 1)
-                        .isEmpty()) {
-                    return false;
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice (" + COLUMNS
-                        + ", lease_until, claim_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, NULL, NULL)")) {
-                    int i = 1;
-                    ps.setString(i++, n.id());
-                    ps.setString(i++, n.noticeKey());
-                    ps.setString(i++, n.agencyId());
-                    ps.setString(i++, n.caseId());
-                    ps.setString(i++, n.personId());
-                    Jdbc.setEnum(ps, i++, n.recipientType());
-                    ps.setString(i++, n.eventType());
-                    ps.setString(i++, n.eventId());
-                    Jdbc.setEnum(ps, i++, n.urgency());
-                    Jdbc.setEnum(ps, i++, n.state());
-                    ps.setString(i++, n.firstNotificationId());
-                    ps.setInt(i++, n.rounds());
-                    Jdbc.setInstant(ps, i++, n.nextRoundAt());
-                    Jdbc.setInstant(ps, i++, n.escalateAt());
-                    Jdbc.setInstant(ps, i++, n.expiresAt());
-                    Jdbc.setInstant(ps, i++, n.escalatedAt());
-                    Jdbc.setInstant(ps, i++, n.confirmedAt());
-                    Jdbc.setEnum(ps, i++, n.confirmedChannel());
-                    Jdbc.setString(ps, i++, n.confirmedBy());
-                    Jdbc.setInstant(ps, i++, n.createdAt());
-                    Jdbc.setInstant(ps, i, n.updatedAt());
-                    ps.executeUpdate();
-                }
-                return true;
-            });
-        } catch (StoreException e) {
-            if (e.isDuplicateKey()) {
-                return false;
+        return Jdbc.insertUnlessExists(dataSource, "insert notice", "SELECT id FROM notice WHERE notice_key = ?",
+                n.noticeKey(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice (" + COLUMNS
+                    + ", lease_until, claim_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, NULL, NULL)")) {
+                int i = 1;
+                ps.setString(i++, n.id());
+                ps.setString(i++, n.noticeKey());
+                ps.setString(i++, n.agencyId());
+                ps.setString(i++, n.caseId());
+                ps.setString(i++, n.personId());
+                Jdbc.setEnum(ps, i++, n.recipientType());
+                ps.setString(i++, n.eventType());
+                ps.setString(i++, n.eventId());
+                Jdbc.setEnum(ps, i++, n.urgency());
+                Jdbc.setEnum(ps, i++, n.state());
+                ps.setString(i++, n.firstNotificationId());
+                ps.setInt(i++, n.rounds());
+                Jdbc.setInstant(ps, i++, n.nextRoundAt());
+                Jdbc.setInstant(ps, i++, n.escalateAt());
+                Jdbc.setInstant(ps, i++, n.expiresAt());
+                Jdbc.setInstant(ps, i++, n.escalatedAt());
+                Jdbc.setInstant(ps, i++, n.confirmedAt());
+                Jdbc.setEnum(ps, i++, n.confirmedChannel());
+                Jdbc.setString(ps, i++, n.confirmedBy());
+                Jdbc.setInstant(ps, i++, n.createdAt());
+                Jdbc.setInstant(ps, i, n.updatedAt());
+                ps.executeUpdate();
             }
-            throw e;
-        }
+            return null;
+        });
     }
 
     @Override

@@ -19,7 +19,6 @@ import org.tandem.api.notification.FollowUpTask;
 import org.tandem.api.notification.TaskRepository;
 import org.tandem.api.store.StoreInfo;
 import org.tandem.store.internal.jdbc.Jdbc;
-import org.tandem.store.internal.jdbc.StoreException;
 
 /** Follow-up tasks and case advocates in plain JDBC; a task's key makes an escalation happen once. */
 @Component(service = TaskRepository.class)
@@ -42,40 +41,30 @@ public final class JdbcTaskRepository implements TaskRepository {
 
     @Override
     public boolean insertIfAbsent(FollowUpTask t) {
-        try {
-            return Jdbc.inTransaction(dataSource, "insert task", c -> {
-                if (!Jdbc.query(c, "SELECT id FROM followup_task WHERE task_key = ?", List.of(t.taskKey()), rs -> 1)
-                        .isEmpty()) {
-                    return false;
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO followup_task (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    int i = 1;
-                    ps.setString(i++, t.id());
-                    ps.setString(i++, t.taskKey());
-                    ps.setString(i++, t.agencyId());
-                    ps.setString(i++, t.caseId());
-                    ps.setString(i++, t.personId());
-                    Jdbc.setString(ps, i++, t.noticeId());
-                    Jdbc.setEnum(ps, i++, t.kind());
-                    Jdbc.setString(ps, i++, t.assignee());
-                    Jdbc.setEnum(ps, i++, t.state());
-                    Jdbc.setString(ps, i++, clip(t.reason(), 400));
-                    Jdbc.setInstant(ps, i++, t.createdAt());
-                    Jdbc.setEnum(ps, i++, t.outcome());
-                    Jdbc.setString(ps, i++, clip(t.outcomeNote(), 1000));
-                    Jdbc.setString(ps, i++, t.closedBy());
-                    Jdbc.setInstant(ps, i, t.closedAt());
-                    ps.executeUpdate();
-                }
-                return true;
-            });
-        } catch (StoreException e) {
-            if (e.isDuplicateKey()) {
-                return false;
+        return Jdbc.insertUnlessExists(dataSource, "insert task", "SELECT id FROM followup_task WHERE task_key = ?",
+                t.taskKey(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO followup_task (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int i = 1;
+                ps.setString(i++, t.id());
+                ps.setString(i++, t.taskKey());
+                ps.setString(i++, t.agencyId());
+                ps.setString(i++, t.caseId());
+                ps.setString(i++, t.personId());
+                Jdbc.setString(ps, i++, t.noticeId());
+                Jdbc.setEnum(ps, i++, t.kind());
+                Jdbc.setString(ps, i++, t.assignee());
+                Jdbc.setEnum(ps, i++, t.state());
+                Jdbc.setString(ps, i++, clip(t.reason(), 400));
+                Jdbc.setInstant(ps, i++, t.createdAt());
+                Jdbc.setEnum(ps, i++, t.outcome());
+                Jdbc.setString(ps, i++, clip(t.outcomeNote(), 1000));
+                Jdbc.setString(ps, i++, t.closedBy());
+                Jdbc.setInstant(ps, i, t.closedAt());
+                ps.executeUpdate();
             }
-            throw e;
-        }
+            return null;
+        });
     }
 
     @Override
