@@ -96,6 +96,11 @@ public class AgencyExtensionIT extends TandemKarafTestSupport {
         ServiceRegistration<EventHandler> ackListener = bundleContext.registerService(EventHandler.class, acknowledged::add,
                 topics);
         RestPoller poller = new RestPoller();
+        // boot features finish starting on Karaf's own thread: watch only once every Tandem bundle is active
+        Awaitility.await("Tandem bundles active").atMost(Duration.ofSeconds(60)).until(() -> java.util.Arrays
+                .stream(bundleContext.getBundles()).filter(b -> b.getSymbolicName() != null
+                        && b.getSymbolicName().startsWith("org.tandem.") && !EXAMPLE_BSN.equals(b.getSymbolicName()))
+                .allMatch(b -> b.getState() == org.osgi.framework.Bundle.ACTIVE));
         bundleContext.addBundleListener(coreWatch);
         poller.start();
         try {

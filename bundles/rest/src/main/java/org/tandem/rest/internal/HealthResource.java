@@ -40,6 +40,10 @@ public class HealthResource {
             policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
     private final List<ReadinessCheck> checks = new CopyOnWriteArrayList<>();
 
+    /** By name: the REST host does not import Karaf's features API (it also runs without it, in tests). */
+    private static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
+    private static final String FEATURES_SERVICE = "org.apache.karaf.features.FeaturesService";
+
     private volatile BundleContext context;
 
     @Activate
@@ -48,9 +52,10 @@ public class HealthResource {
     }
 
     /**
-     * Still starting while the framework has not reached its beginning start level: bundles are still being
-     * started and the API servlet is republished as their resources arrive, so an endpoint may answer 404 for a
-     * moment. Clients that wait for UP then find every shipped endpoint in place.
+     * Still starting while the framework has not reached its beginning start level, or while Karaf is still
+     * installing the boot features (it does so on its own thread after the start level: until it publishes
+     * {@code org.apache.karaf.features.BootFinished}, bundles of later features are still starting). Clients that
+     * wait for UP then find every shipped endpoint in place.
      */
     private boolean started() {
         BundleContext ctx = context;
@@ -60,7 +65,9 @@ public class HealthResource {
         try {
             String beginning = ctx.getProperty("org.osgi.framework.startlevel.beginning");
             int target = beginning == null ? 1 : Integer.parseInt(beginning.trim());
-            return ctx.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel() >= target;
+            return ctx.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel() >= target
+                    && (ctx.getServiceReference(FEATURES_SERVICE) == null
+                            || ctx.getServiceReference(BOOT_FINISHED) != null);
         } catch (RuntimeException e) {
             return true;
         }
