@@ -43,8 +43,17 @@ final class ApiEndpointServlet extends HttpServlet {
         super.init(config);
         // the loader the container runs requests with; CXF's bus uses it (see ApiServlet)
         requestLoader = Thread.currentThread().getContextClassLoader();
-        current = newGeneration(pending);
+        Set<Object> first = pending;
         pending = null;
+        try {
+            current = newGeneration(first);
+        } catch (ServletException | RuntimeException e) {
+            // e.g. "No resource classes found" when a request arrives before any resource service is there: this
+            // servlet must still initialise (a failed init leaves it unavailable for good); it answers 503 until a
+            // publish brings a generation
+            LOG.info("Tandem API not ready yet ({}); answering 503 until resources arrive", e.getMessage());
+            current = null;
+        }
     }
 
     /**
