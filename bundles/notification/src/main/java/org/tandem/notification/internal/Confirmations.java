@@ -24,7 +24,6 @@ import org.tandem.api.notification.Notification;
 import org.tandem.api.notification.NotificationAttempt;
 import org.tandem.api.notification.NotificationEvents;
 import org.tandem.api.notification.NotificationRepository;
-import org.tandem.api.notification.RecipientType;
 import org.tandem.api.notification.TaskRepository;
 import org.tandem.api.notification.Urgency;
 
@@ -130,9 +129,6 @@ public final class Confirmations {
      * for the PIN chosen at registration (the gateway calls {@link #confirmByPin}); a LETTER cannot be confirmed.
      */
     Optional<Prompt> issue(Notification n, Notice notice, String address, Instant now) {
-        if (n.recipientType() == RecipientType.STAFF) {
-            return Optional.empty();
-        }
         ConfirmationPolicy p = policy;
         switch (n.channel()) {
             case SMS: {

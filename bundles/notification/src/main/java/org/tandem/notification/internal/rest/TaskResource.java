@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import javax.ws.rs.ClientErrorException;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.NotFoundException;
@@ -104,8 +105,7 @@ public class TaskResource {
             throw new AccessDeniedException("the task is assigned to another advocate");
         }
         if (!tasks.close(caller.agencyId(), task.id(), outcome, note, caller.user(), clock.instant())) {
-            return Response.status(Response.Status.CONFLICT).type("application/problem+json")
-                    .entity(problem(409, "task-closed", "The task was closed before")).build();
+            throw new ClientErrorException("The task was closed before", Response.Status.CONFLICT);
         }
         return Response.ok(TaskJson.task(tasks.find(caller.agencyId(), task.id()).orElseThrow())).build();
     }
@@ -121,13 +121,5 @@ public class TaskResource {
             return EnumSet.allOf(FollowUpTask.State.class);
         }
         throw new ValidationException("state", "OPEN, DONE or ALL");
-    }
-
-    static ObjectNode problem(int status, String slug, String title) {
-        ObjectNode p = JsonNodeFactory.instance.objectNode();
-        p.put("type", "urn:tandem:problem:" + slug);
-        p.put("title", title);
-        p.put("status", status);
-        return p;
     }
 }

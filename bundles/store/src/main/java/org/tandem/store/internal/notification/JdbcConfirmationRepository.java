@@ -123,24 +123,12 @@ public final class JdbcConfirmationRepository implements ConfirmationRepository 
 
     @Override
     public List<Notice> dueEscalations(Instant now, int limit) {
-        return Jdbc.withConnection(dataSource, "find notices to escalate", c -> {
-            List<Notice> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM notice"
-                    + " WHERE state = 'AWAITING' AND ((escalate_at <= ? AND escalated_at IS NULL) OR expires_at <= ?)"
-                    + " ORDER BY created_at, id OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
-                Jdbc.setInstant(ps, 1, now);
-                Jdbc.setInstant(ps, 2, now);
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(map(rs));
-                    }
-                }
-            }
-            return rows;
-        });
+        return timed("SELECT " + COLUMNS + " FROM notice WHERE state = 'AWAITING'"
+                + " AND ((escalate_at <= ? AND escalated_at IS NULL) OR expires_at <= ?)"
+                + " ORDER BY created_at, id OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY", now, limit);
     }
 
+    /** Notices by a query whose parameters are now, now and the limit. */
     private List<Notice> timed(String sql, Instant now, int limit) {
         return Jdbc.withConnection(dataSource, "find due notices", c -> {
             List<Notice> rows = new ArrayList<>();
