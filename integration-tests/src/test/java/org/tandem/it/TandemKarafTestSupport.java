@@ -64,6 +64,8 @@ public abstract class TandemKarafTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
                 editConfigurationFilePut("etc/system.properties", "tandem.it.httpPort", httpPort),
                 editConfigurationFilePut("etc/system.properties", "tandem.demo", "true"),
+                // no demo mail sink on the fixed port 2525 (a developer's demo may hold it); DistributionIT tests it
+                editConfigurationFilePut("etc/org.tandem.demo.mailsink.cfg", "enabled", "false"),
                 // Pax Exam's own bundles come from a file repository prepared by the build; the
                 // distribution itself stays offline.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
