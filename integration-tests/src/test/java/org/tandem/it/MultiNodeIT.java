@@ -75,6 +75,11 @@ public class MultiNodeIT {
         String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
         GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        if (Files.exists(SHARED)) {
+            try (var files = Files.walk(SHARED)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         try (Distribution a = node("a", url, smtp); Distribution b = node("b", url, smtp)) {
             // A first: it runs the migrations and loads the demo data; B then finds both in place
             a.start();
@@ -141,6 +146,8 @@ public class MultiNodeIT {
                 }
             }
             assertTrue(problems.size() + " problems:\n" + String.join("\n", problems), problems.isEmpty());
+
+            changesInTheSharedFolderReachEveryNode(a, b);
         } finally {
             smtp.stop();
         }
@@ -345,7 +352,104 @@ public class MultiNodeIT {
         node.configure("org.tandem.notification.cfg", "consentWaitMinutes", "0");
         node.configure("org.tandem.notification.cfg", "consentRecheckSeconds", "1");
         node.configure("org.tandem.demo.mailsink.cfg", "enabled", "false");
+        joinSharedFolder(node);
         return node;
+    }
+
+    /** The shared folder every node sees (in production a shared mount, e.g. NFS): cluster configuration and deploy/. */
+    private static final Path SHARED = Path.of("target/multinode/shared").toAbsolutePath();
+
+    /**
+     * docs/deployment.md "Several nodes", as an operator does it: the Tandem .cfg files that must be equal on every
+     * node live in the shared folder, watched by a second Felix FileInstall watcher on each node (a change made by
+     * hand or by {@code config:edit} on any node is applied everywhere within the poll interval), and each node's
+     * etc/ holds a symbolic link to them; a third watcher deploys the shared deploy/ folder (bundles and feature
+     * files for every node).
+     */
+    private static void joinSharedFolder(Distribution node) throws IOException {
+        Path etc = SHARED.resolve("etc");
+        Path deploy = SHARED.resolve("deploy");
+        Files.createDirectories(etc);
+        Files.createDirectories(deploy);
+        Path shared = etc.resolve("org.tandem.intake.cfg");
+        if (!Files.exists(shared)) {
+            Files.copy(Path.of("../features/src/main/cfg/org.tandem.intake.cfg"), shared);
+        }
+        // FileInstall's etc/ watcher skips a link that leads out of etc/, and the feature's configfile does not write
+        // over it: the shared folder's own watcher is the single source of that configuration on every node
+        Files.createSymbolicLink(node.home.resolve("etc/org.tandem.intake.cfg"), shared);
+        watch(node, "cluster-etc", etc);
+        watch(node, "cluster-deploy", deploy);
+    }
+
+    private static void watch(Distribution node, String name, Path folder) throws IOException {
+        Files.writeString(node.home.resolve("etc/org.apache.felix.fileinstall-" + name + ".cfg"), String.join("\n",
+                "felix.fileinstall.dir = " + folder,
+                "felix.fileinstall.tmpdir = ${karaf.data}/generated-bundles",
+                "felix.fileinstall.poll = 500",
+                "felix.fileinstall.start.level = 80",
+                "felix.fileinstall.active.level = 80",
+                "felix.fileinstall.log.level = 3", ""));
+    }
+
+    /** A configuration change in the shared folder and a bundle copied into the shared deploy/ reach both nodes. */
+    private static void changesInTheSharedFolderReachEveryNode(Distribution a, Distribution b) throws Exception {
+        Path cfg = SHARED.resolve("etc/org.tandem.intake.cfg");
+        String original = Files.readString(cfg);
+        replaceAtomically(cfg, original.replace("maxPageSize = 200", "maxPageSize = 150"));
+        for (Distribution node : List.of(a, b)) {
+            awaitStatus(node, "/cases?size=200", null, 422, "maxPageSize = 150 on port " + node.httpPort);
+            assertEquals(200, send(node, "GET", "/cases?size=150", null).status());
+        }
+        replaceAtomically(cfg, original);
+        for (Distribution node : List.of(a, b)) {
+            awaitStatus(node, "/cases?size=200", null, 200, "maxPageSize back to 200 on port " + node.httpPort);
+        }
+
+        // the example agency bundle (Springfield PD wants a county code in incident.location) for every node
+        Path jar = Path.of(System.getProperty("tandem.exampleJar"));
+        assertTrue("example jar built by the reactor: " + jar, Files.isRegularFile(jar));
+        Path deployed = SHARED.resolve("deploy/tandem-example-agency.jar");
+        Path tmp = SHARED.resolve("tandem-example-agency.jar.tmp");
+        Files.copy(jar, tmp);
+        Files.move(tmp, deployed, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        byte[] noCounty = CaseBodies.newCase("MN-NO-COUNTY");
+        for (Distribution node : List.of(a, b)) {
+            awaitStatus(node, "/cases", noCounty, 422, "the agency bundle in effect on port " + node.httpPort);
+        }
+        Files.delete(deployed);
+        // removed everywhere: a case without the county code is accepted again on both nodes
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int status;
+        while ((status = send(b, "POST", "/cases", noCounty).status()) == 422 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals("agency bundle removed from node B", 201, status);
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while ((status = send(a, "POST", "/cases", CaseBodies.newCase("MN-NO-COUNTY-A")).status()) == 422
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals("agency bundle removed from node A", 201, status);
+        System.out.println("multinode: a configuration change and a bundle in the shared folder reached both nodes");
+    }
+
+    private static void awaitStatus(Distribution node, String path, byte[] postBody, int expected, String what)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int status;
+        while ((status = send(node, postBody == null ? "GET" : "POST", path, postBody).status()) != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": expected " + expected + ", still " + status);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static void replaceAtomically(Path file, String content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, content);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String createDatabase() throws Exception {
