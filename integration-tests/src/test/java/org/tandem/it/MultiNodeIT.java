@@ -96,6 +96,11 @@ public class MultiNodeIT {
             assertEquals("demo data loaded once although two nodes started", 1,
                     JSON.readTree(send(b, "GET", "/cases?incident=2026-000123", null).body()).path("total").asInt());
 
+            // the custody feed folder is read by one node: A, which started first
+            dropCustodyReport("MN-" + run + "-CUSTODY-1");
+            awaitLog(a, "custody report MN-" + run + "-CUSTODY-1:");
+            assertTrue("node B must not read the feed folder while A leads", !log(b).contains("MN-" + run + "-CUSTODY-1"));
+
             Message[] probes = {probeCase(a, run + "A"), probeCase(b, run + "B")};
 
             AtomicBoolean aRunning = new AtomicBoolean(true);
@@ -130,6 +135,10 @@ public class MultiNodeIT {
                 assertEquals("re-sent " + m.requestId(), 202, status);
                 accepted.put(m.requestId(), m);
             }
+
+            // the leader died: B takes the feed lock and reads the folder
+            dropCustodyReport("MN-" + run + "-CUSTODY-2");
+            awaitLog(b, "custody report MN-" + run + "-CUSTODY-2:");
 
             List<String> problems = new ArrayList<>();
             checkCases(b, run, problems);
@@ -353,6 +362,9 @@ public class MultiNodeIT {
         node.configure("org.tandem.notification.cfg", "consentRecheckSeconds", "1");
         node.configure("org.tandem.demo.mailsink.cfg", "enabled", "false");
         joinSharedFolder(node);
+        // both nodes watch the same custody inbox; the leader lock lets one read it at a time
+        node.configure("org.tandem.adapter.state.cfg", "custodyInboxDir", SHARED.resolve("custody/inbox").toString());
+        node.configure("org.tandem.adapter.state.cfg", "feedLeaderLockDir", SHARED.resolve("locks").toString());
         return node;
     }
 
@@ -432,6 +444,29 @@ public class MultiNodeIT {
         }
         assertEquals("agency bundle removed from node A", 201, status);
         System.out.println("multinode: a configuration change and a bundle in the shared folder reached both nodes");
+    }
+
+    private static void dropCustodyReport(String reportId) throws IOException {
+        Path inbox = Files.createDirectories(SHARED.resolve("custody/inbox"));
+        Path tmp = SHARED.resolve(reportId + ".json.tmp");
+        Files.writeString(tmp, "{\"reportId\": \"" + reportId + "\", \"offenderId\": \"MN-OFFENDER\", \"status\": \"BOOKED\","
+                + " \"occurredAt\": \"2026-11-21T02:10:00-06:00\"}");
+        Files.move(tmp, inbox.resolve(reportId + ".json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String log(Distribution node) throws IOException {
+        Path log = node.home.resolve("data/log/karaf.log");
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+    }
+
+    private static void awaitLog(Distribution node, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!log(node).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no \"" + text + "\" in the log of the node on port " + node.httpPort);
+            }
+            Thread.sleep(250);
+        }
     }
 
     private static void awaitStatus(Distribution node, String path, byte[] postBody, int expected, String what)

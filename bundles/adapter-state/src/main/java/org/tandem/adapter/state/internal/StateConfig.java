@@ -42,6 +42,11 @@ public @interface StateConfig {
     @AttributeDefinition(name = "Feed redelivery delay (ms)", min = "0")
     long feedRedeliveryDelayMs() default 1000;
 
+    @AttributeDefinition(name = "Feed leader lock folder", description = "Several nodes: the same shared folder on every "
+            + "node, so that one node at a time reads the feed folders (order matters for custody status) and another "
+            + "takes over when it dies; empty = this node reads them (one node)")
+    String feedLeaderLockDir() default "";
+
     // ---------------------------------------------------------------- claims
 
     @AttributeDefinition(name = "State agency", description = "Agency id of the state compensation program: the"

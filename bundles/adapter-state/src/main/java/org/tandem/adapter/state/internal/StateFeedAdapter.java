@@ -91,11 +91,15 @@ public class StateFeedAdapter implements StateIngest {
         context.getManagementStrategy().addEventNotifier(new OsgiCamelContextPublisher(bundleContext));
         context.start();
         try {
-            context.addRoutes(new StateFeedRoutes(settings, ledgers,
+            StateFeedRoutes routes = new StateFeedRoutes(settings, ledgers,
                     new StateEvents(registrations, (topic, props) -> eventAdmin.postEvent(new Event(topic, props))),
                     (source, reference, reason) -> deadLetterRepository.insert(new DeadLetter(Ids.newId(), source,
                             reference, reason, Clock.systemUTC().instant(), null)),
-                    Clock.systemUTC()));
+                    Clock.systemUTC());
+            if (settings.leaderLockDir() != null) {
+                routes.withLeaderElection(leaderElection(context, settings.leaderLockDir()));
+            }
+            context.addRoutes(routes);
         } catch (Exception e) {
             context.stop();
             throw e;
@@ -103,6 +107,25 @@ public class StateFeedAdapter implements StateIngest {
         camel = context;
         template = context.createProducerTemplate();
         LOG.info("State feeds started: custody inbox {}, court inbox {}", settings.custodyInbox(), settings.courtInbox());
+    }
+
+    /**
+     * Camel's file lock cluster service on the shared folder: the node holding the lock on
+     * {@value StateFeedRoutes#LEADER_NAMESPACE} reads the feed folders; the lock goes with the process (kill -9
+     * included) and another node takes it within about two seconds.
+     */
+    private static org.apache.camel.cluster.CamelClusterService leaderElection(CamelContext context, Path lockDir)
+            throws Exception {
+        java.nio.file.Files.createDirectories(lockDir);
+        org.apache.camel.component.file.cluster.FileLockClusterService service =
+                new org.apache.camel.component.file.cluster.FileLockClusterService();
+        service.setId("tandem-state-feeds-" + ProcessHandle.current().pid() + "-" + Ids.newId());
+        service.setRoot(lockDir.toString());
+        service.setAcquireLockDelay(1, java.util.concurrent.TimeUnit.SECONDS);
+        service.setAcquireLockInterval(1, java.util.concurrent.TimeUnit.SECONDS);
+        context.addService(service, true, true);
+        LOG.info("State feed folders are read by one node at a time: leader lock in {}", lockDir);
+        return service;
     }
 
     private synchronized void stop() {

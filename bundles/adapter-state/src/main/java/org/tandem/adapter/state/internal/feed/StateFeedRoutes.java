@@ -44,6 +44,7 @@ public class StateFeedRoutes extends RouteBuilder {
     private final StateEvents events;
     private final DeadLetterSink deadLetters;
     private final Clock clock;
+    private org.apache.camel.cluster.CamelClusterService leaderElection;
 
     /** Records why a message was given up. */
     @FunctionalInterface
@@ -60,6 +61,17 @@ public class StateFeedRoutes extends RouteBuilder {
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
+
+    /**
+     * With several nodes: the folder routes run only on the node that leads {@value #LEADER_NAMESPACE} in this
+     * cluster service (the HTTP routes run everywhere).
+     */
+    public StateFeedRoutes withLeaderElection(org.apache.camel.cluster.CamelClusterService service) {
+        this.leaderElection = service;
+        return this;
+    }
+
+    public static final String LEADER_NAMESPACE = "tandem-state-feeds";
 
     public static String httpEndpoint(Kind kind) {
         return "direct:state-" + name(kind) + "-http";
@@ -100,6 +112,7 @@ public class StateFeedRoutes extends RouteBuilder {
                         + "&sortBy=file:modified;file:name&autoCreate=true&initialDelay="
                         + Math.min(1000, settings.pollDelayMs()) + "&delay=" + settings.pollDelayMs())
                         .routeId(folderRoute(kind))
+                        .routePolicy(leaderPolicy())
                         .errorHandler(deadLetterChannel("direct:" + DEAD_LETTER).deadLetterHandleNewException(false)
                                 .useOriginalMessage().maximumRedeliveries(settings.maximumRedeliveries())
                                 .redeliveryDelay(settings.redeliveryDelayMs()).useExponentialBackOff()
@@ -122,6 +135,19 @@ public class StateFeedRoutes extends RouteBuilder {
                     .end()
                     .removeHeaders("Camel*")
                     .to("direct:" + report);
+        }
+    }
+
+    /** No policy (null) on a single node; the leader election's route policy on several. */
+    private org.apache.camel.spi.RoutePolicy[] leaderPolicy() {
+        if (leaderElection == null) {
+            return new org.apache.camel.spi.RoutePolicy[0];
+        }
+        try {
+            return new org.apache.camel.spi.RoutePolicy[] {
+                    org.apache.camel.impl.cluster.ClusteredRoutePolicy.forNamespace(leaderElection, LEADER_NAMESPACE)};
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot join the feed leader election: " + e.getMessage(), e);
         }
     }
 

@@ -76,6 +76,59 @@ class StateFeedRoutesTest {
         return context;
     }
 
+    /** A second "node": its own context and a file lock cluster service on the shared lock folder. */
+    private CamelContext startWithLeaderElection(String owner, Path lockDir) throws Exception {
+        Map<Kind, IdempotentRepository> ledgers = new EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) {
+            ledgers.put(k, new LedgerIdempotentRepository(stack.ledger, k.ledger(), owner));
+        }
+        DefaultCamelContext context = new DefaultCamelContext();
+        context.start();
+        org.apache.camel.component.file.cluster.FileLockClusterService election =
+                new org.apache.camel.component.file.cluster.FileLockClusterService();
+        election.setId(owner);
+        election.setRoot(lockDir.toString());
+        election.setAcquireLockDelay(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        election.setAcquireLockInterval(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        context.addService(election, true, true);
+        context.addRoutes(new StateFeedRoutes(settings, ledgers, new StateEvents(stack.registrations, stack::post),
+                (source, reference, reason) -> { }, Clock.systemUTC()).withLeaderElection(election));
+        return context;
+    }
+
+    private static boolean folderRouteStarted(CamelContext context) {
+        return context.getRouteController().getRouteStatus(StateFeedRoutes.folderRoute(Kind.CUSTODY)).isStarted();
+    }
+
+    @Test
+    void withALeaderLockOneNodeReadsTheFoldersAndAnotherTakesOverWhenItStops() throws Exception {
+        camel.stop(); // the single-node context of setUp reads the same inbox: not part of this test
+        Path locks = dir.resolve("locks");
+        CamelContext first = startWithLeaderElection("node-1", locks);
+        Awaitility.await("node 1 leads").atMost(WAIT).until(() -> folderRouteStarted(first));
+        CamelContext second = startWithLeaderElection("node-2", locks);
+        try {
+            Thread.sleep(1500); // several lock attempts of node 2
+            assertThat(folderRouteStarted(second)).as("the follower does not read the folders").isFalse();
+            assertThat(second.getRouteController().getRouteStatus("state-custody-http").isStarted())
+                    .as("HTTP routes run on every node").isTrue();
+
+            register(victimCase, 0, OFFENDER);
+            drop(EXAMPLES.resolve("custody-released.xml"), dir.resolve("custody"), "custody-released.xml");
+            awaitEmpty(dir.resolve("custody"));
+            assertThat(stack.events).hasSize(1);
+
+            first.stop();
+            Awaitility.await("node 2 takes over").atMost(WAIT).until(() -> folderRouteStarted(second));
+            drop(EXAMPLES.resolve("custody-booked.json"), dir.resolve("custody"), "custody-booked.json");
+            awaitEmpty(dir.resolve("custody"));
+            assertThat(stack.events).hasSize(2);
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
+
     private Registration register(VictimCase c, int person, String offender) {
         Registration r = new Registration(Ids.newId(), c.agencyId(), c.id(), c.persons().get(person).id(), offender,
                 "advocate", Instant.now(), null);
