@@ -8,8 +8,8 @@ import org.tandem.api.Caller;
 
 /**
  * The single consent decision point. Every disclosure of a person's data to someone outside the owning
- * agency, and every notification, asks {@link #activeConsent} at that moment: revocation and expiry take
- * effect immediately.
+ * agency, and every notification, goes through the {@link DisclosureGate}, which asks {@link #activeConsent} at that
+ * moment and audits the answer: revocation and expiry take effect immediately.
  */
 @ProviderType
 public interface ConsentService {
@@ -41,7 +41,7 @@ public interface ConsentService {
 
     /**
      * The consent (if any) of the person that allows {@code scope} towards {@code recipient} now. Platform-internal:
-     * callers are services that are about to disclose or send, not users.
+     * its caller is the {@link DisclosureGate}; code that is about to disclose or send asks the gate instead.
      */
     Optional<Consent> activeConsent(String personId, ConsentScope scope, Recipient recipient);
 }

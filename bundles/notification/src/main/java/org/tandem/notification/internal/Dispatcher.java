@@ -20,7 +20,8 @@ import org.tandem.api.cases.SafeHours;
 import org.tandem.api.cases.VictimCase;
 import org.tandem.api.consent.Consent;
 import org.tandem.api.consent.ConsentScope;
-import org.tandem.api.consent.ConsentService;
+import org.tandem.api.consent.Disclosure;
+import org.tandem.api.consent.DisclosureGate;
 import org.tandem.api.consent.Recipient;
 import org.tandem.api.notification.AttemptOutcome;
 import org.tandem.api.notification.DeliveryResult;
@@ -57,7 +58,7 @@ public final class Dispatcher {
     private final NotificationRepository repository;
     private final CaseRepository cases;
     private final AgencyRepository agencies;
-    private final ConsentService consent;
+    private final DisclosureGate consent;
     private final ChannelRegistry channels;
     private final EventPoster events;
     private final Clock clock;
@@ -67,7 +68,7 @@ public final class Dispatcher {
     private volatile Confirmations confirmations;
 
     public Dispatcher(NotificationRepository repository, CaseRepository cases, AgencyRepository agencies,
-            ConsentService consent, ChannelRegistry channels, EventPoster events, Clock clock, Settings settings) {
+            DisclosureGate consent, ChannelRegistry channels, EventPoster events, Clock clock, Settings settings) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.cases = Objects.requireNonNull(cases, "cases");
         this.agencies = agencies;
@@ -156,7 +157,7 @@ public final class Dispatcher {
         // 1. consent, asked at this moment: revocation and expiry take effect immediately
         Optional<Consent> notify;
         try {
-            notify = consent.activeConsent(person.id(), ConsentScope.NOTIFY, Recipient.ANY);
+            notify = consent.coveringConsent(person.id(), ConsentScope.NOTIFY, Recipient.ANY);
         } catch (RuntimeException e) {
             LOG.warn("Consent service failed for notification {}: {}", n.id(), e.toString());
             defer(n, token, now, now.plus(s.consentRecheck()), "consent could not be checked; retrying", false);
@@ -227,7 +228,26 @@ public final class Dispatcher {
             return false;
         }
 
-        // 5. render in the person's language, then send
+        // 5. the disclosure itself, decided and audited by the gate now (between the check above and here a
+        // revocation may have landed); nothing is sent when it refuses or cannot write the audit trail
+        Optional<Consent> disclosed;
+        try {
+            disclosed = consent.disclose(new Disclosure(n.caseId(), victimCase.get().agencyId(), person.id(),
+                    ConsentScope.NOTIFY, Recipient.ANY,
+                    "notification " + n.eventType() + " by " + n.channel()
+                            + (n.recipientType() == RecipientType.PERSON ? "" : " to the alternate contact"),
+                    "notification-dispatcher", victimCase.get().agencyId()));
+        } catch (RuntimeException e) {
+            LOG.warn("Disclosure gate failed for notification {}: {}", n.id(), e.toString());
+            defer(n, token, now, now.plus(s.consentRecheck()), "consent could not be checked; retrying", false);
+            return false;
+        }
+        if (disclosed.isEmpty()) {
+            withhold(n, token, now, "no active NOTIFY consent", null, true);
+            return false;
+        }
+
+        // 6. render in the person's language, then send
         Optional<TemplateStore.Found> template = templates.find(n.template(), person.language());
         if (template.isEmpty()) {
             fail(n, token, now, person, DeliveryResult.transientFailure("template " + n.template() + " not found"),

@@ -20,7 +20,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.api.cases.CaseRepository;
-import org.tandem.api.consent.ConsentService;
+import org.tandem.api.consent.DisclosureGate;
 import org.tandem.api.notification.ConfirmationRepository;
 import org.tandem.api.notification.NotificationChannel;
 import org.tandem.api.notification.TaskRepository;
@@ -53,7 +53,7 @@ public class DispatcherComponent {
 
     /** Mandatory and static: no consent service, no dispatcher, nothing sent. */
     @Reference
-    private ConsentService consent;
+    private DisclosureGate consent;
 
     @Reference
     private EventAdmin eventAdmin;

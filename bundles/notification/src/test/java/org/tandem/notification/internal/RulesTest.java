@@ -104,6 +104,39 @@ class RulesTest extends EngineTestBase {
 
         assertThat(received()).hasSize(1);
         assertThat(reload(n).state()).isEqualTo(NotificationState.SENT);
+        // the send went through the disclosure gate (the single enforcement point), once, for this person
+        assertThat(consent.asked).singleElement().satisfies(d -> {
+            assertThat(d.personId()).isEqualTo(maria.id());
+            assertThat(d.caseId()).isEqualTo(c.id());
+            assertThat(d.scope()).isEqualTo(org.tandem.api.consent.ConsentScope.NOTIFY);
+            assertThat(d.purpose()).isEqualTo("notification CASE_OPENED by EMAIL");
+        });
+    }
+
+    @Test
+    void consentRevokedBetweenTheCheckAndTheSendIsRefusedByTheGate() {
+        Person maria = person(PersonRole.PRIMARY_VICTIM, "María", "es",
+                contact("maria@example.org", null, List.of(Channel.EMAIL)));
+        VictimCase c = openCase(maria);
+        consent.grantNotify(c.id(), maria.id());
+        Notification n = caseOpened(c).get(0);
+        // a gate whose decision differs from the early check: the revocation landed in between
+        Dispatcher racing = new Dispatcher(outbox, cases, null, new org.tandem.api.consent.DisclosureGate() {
+            @Override
+            public java.util.Optional<org.tandem.api.consent.Consent> disclose(org.tandem.api.consent.Disclosure d) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<org.tandem.api.consent.Consent> coveringConsent(String personId,
+                    org.tandem.api.consent.ConsentScope scope, org.tandem.api.consent.Recipient recipient) {
+                return consent.coveringConsent(personId, scope, recipient);
+            }
+        }, channels, events, clock, settings);
+        racing.dispatchDue();
+        assertThat(received()).isEmpty();
+        assertThat(reload(n).state()).isEqualTo(NotificationState.WITHHELD);
+        assertThat(reload(n).reason()).isEqualTo("no active NOTIFY consent");
     }
 
     @Test

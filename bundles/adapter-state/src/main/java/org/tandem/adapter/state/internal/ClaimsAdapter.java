@@ -24,12 +24,12 @@ import org.tandem.adapter.state.internal.claims.ClaimSettings;
 import org.tandem.api.Ids;
 import org.tandem.api.cases.CaseRepository;
 import org.tandem.api.claims.ClaimRepository;
-import org.tandem.api.consent.ConsentService;
+import org.tandem.api.consent.DisclosureGate;
 import org.tandem.api.integration.DeadLetter;
 import org.tandem.api.integration.DeadLetterRepository;
 
 /**
- * Runs the compensation-claim sender in the Camel context {@value #CONTEXT_NAME}. Needs the ConsentService
+ * Runs the compensation-claim sender in the Camel context {@value #CONTEXT_NAME}. Needs the DisclosureGate
  * (consent is checked again before every send) and camel-cxf (feature tandem-camel-cxf). The WSDL is copied out of
  * the bundle into its data area, where CXF reads it as a file.
  */
@@ -47,7 +47,7 @@ public class ClaimsAdapter {
     private CaseRepository cases;
 
     @Reference
-    private ConsentService consents;
+    private DisclosureGate consents;
 
     @Reference
     private DeadLetterRepository deadLetterRepository;

@@ -13,15 +13,20 @@ import org.tandem.api.consent.Consent;
 import org.tandem.api.consent.ConsentForm;
 import org.tandem.api.consent.ConsentScope;
 import org.tandem.api.consent.ConsentService;
+import org.tandem.api.consent.Disclosure;
+import org.tandem.api.consent.DisclosureGate;
 import org.tandem.api.consent.NewConsent;
 import org.tandem.api.consent.Recipient;
 
 /**
  * A working ConsentService over a map (test double: the real one lives in the security bundle). Answers
  * {@link #activeConsent} with the same rule as the API's {@link Consent#activeAt}: granted, not expired, not revoked
- * at the clock's now.
+ * at the clock's now. As the {@link DisclosureGate} it keeps every decision instead of auditing it.
  */
-public final class MapConsentService implements ConsentService {
+public final class MapConsentService implements ConsentService, DisclosureGate {
+
+    /** Every disclosure asked for, allowed or not, in order. */
+    public final List<Disclosure> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Map<String, Consent> byPerson = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -47,6 +52,17 @@ public final class MapConsentService implements ConsentService {
         Instant now = clock.instant();
         return c != null && c.scope() == scope && c.recipient().covers(recipient) && c.activeAt(now) ? Optional.of(c)
                 : Optional.empty();
+    }
+
+    @Override
+    public Optional<Consent> disclose(Disclosure disclosure) {
+        asked.add(disclosure);
+        return activeConsent(disclosure.personId(), disclosure.scope(), disclosure.recipient());
+    }
+
+    @Override
+    public Optional<Consent> coveringConsent(String personId, ConsentScope scope, Recipient recipient) {
+        return activeConsent(personId, scope, recipient);
     }
 
     @Override

@@ -40,6 +40,8 @@ import org.tandem.api.cases.VictimCase;
 import org.tandem.api.consent.Consent;
 import org.tandem.api.consent.ConsentScope;
 import org.tandem.api.consent.ConsentService;
+import org.tandem.api.consent.Disclosure;
+import org.tandem.api.consent.DisclosureGate;
 import org.tandem.api.consent.ConsentState;
 import org.tandem.api.consent.Recipient;
 import org.tandem.api.referral.ConsentRequiredException;
@@ -81,6 +83,7 @@ public class ReferralServiceImpl implements ReferralService {
     private final ProviderRepository providers;
     private final CaseRepository cases;
     private final ConsentService consents;
+    private final DisclosureGate gate;
     private final EventAdmin events;
     private final Clock clock;
     private volatile BusinessDays businessDays;
@@ -89,18 +92,20 @@ public class ReferralServiceImpl implements ReferralService {
     @Activate
     public ReferralServiceImpl(@Reference(name = "referrals") ReferralRepository referrals,
             @Reference(name = "providers") ProviderRepository providers, @Reference(name = "cases") CaseRepository cases,
-            @Reference(name = "consents") ConsentService consents, @Reference(name = "events") EventAdmin events,
+            @Reference(name = "consents") ConsentService consents, @Reference(name = "gate") DisclosureGate gate,
+            @Reference(name = "events") EventAdmin events,
             ReferralConfig config) {
-        this(referrals, providers, cases, consents, events, Clock.systemUTC());
+        this(referrals, providers, cases, consents, gate, events, Clock.systemUTC());
         modified(config);
     }
 
     public ReferralServiceImpl(ReferralRepository referrals, ProviderRepository providers, CaseRepository cases,
-            ConsentService consents, EventAdmin events, Clock clock) {
+            ConsentService consents, DisclosureGate gate, EventAdmin events, Clock clock) {
         this.referrals = Objects.requireNonNull(referrals, "referrals");
         this.providers = Objects.requireNonNull(providers, "providers");
         this.cases = Objects.requireNonNull(cases, "cases");
         this.consents = Objects.requireNonNull(consents, "consents");
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         configure(3, ZoneId.of("America/Chicago"), Page.MAX_SIZE);
@@ -166,7 +171,9 @@ public class ReferralServiceImpl implements ReferralService {
             throw new ReferralConflictException(provider.get().name() + " (" + provider.get().id()
                     + ") is not accepting referrals now; choose another provider");
         }
-        Consent consent = requireConsent(caller, victimCase.id(), request.personId(), request.providerId());
+        // a draft discloses nothing yet; a referral sent now does (through the disclosure gate)
+        Consent consent = requireConsent(caller, victimCase.id(), request.personId(), request.providerId(),
+                request.send());
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<ReferralTransition> history = new ArrayList<>();
@@ -185,9 +192,13 @@ public class ReferralServiceImpl implements ReferralService {
     }
 
     /** The active SHARE_WITH_PROVIDER consent, or a conflict saying exactly which consent is missing and why. */
-    private Consent requireConsent(Caller caller, String caseId, String personId, String providerId) {
+    private Consent requireConsent(Caller caller, String caseId, String personId, String providerId,
+            boolean disclosing) {
         Recipient recipient = Recipient.provider(providerId);
-        Optional<Consent> active = consents.activeConsent(personId, ConsentScope.SHARE_WITH_PROVIDER, recipient);
+        Optional<Consent> active = disclosing
+                ? gate.disclose(new Disclosure(caseId, caller.agencyId(), personId, ConsentScope.SHARE_WITH_PROVIDER,
+                        recipient, "referral sent to the provider", caller.user(), caller.agencyId()))
+                : gate.coveringConsent(personId, ConsentScope.SHARE_WITH_PROVIDER, recipient);
         if (active.isPresent()) {
             return active.get();
         }
@@ -240,7 +251,7 @@ public class ReferralServiceImpl implements ReferralService {
                     + " to " + to);
         }
         if (to == ReferralStatus.SENT) {
-            requireConsent(caller, referral.caseId(), referral.personId(), referral.providerId());
+            requireConsent(caller, referral.caseId(), referral.personId(), referral.providerId(), true);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ReferralTransition step = new ReferralTransition(referral.status(), to, now, caller.user(), caller.agencyId(),
@@ -349,8 +360,9 @@ public class ReferralServiceImpl implements ReferralService {
         if (caller.agencyId().equals(r.agencyId())) {
             return ReferrerView.of(r, provider, overdue, consentActive(r));
         }
-        Optional<Consent> consent = consents.activeConsent(r.personId(), ConsentScope.SHARE_WITH_PROVIDER,
-                Recipient.provider(r.providerId()));
+        Optional<Consent> consent = gate.disclose(new Disclosure(r.caseId(), r.agencyId(), r.personId(),
+                ConsentScope.SHARE_WITH_PROVIDER, Recipient.provider(r.providerId()), "referral read by the provider",
+                caller.user(), caller.agencyId()));
         Person person = null;
         if (consent.isPresent()) {
             // the referring agency's case is read on the provider's behalf only to cut out the consented fields
@@ -363,7 +375,7 @@ public class ReferralServiceImpl implements ReferralService {
     }
 
     private boolean consentActive(Referral r) {
-        return consents.activeConsent(r.personId(), ConsentScope.SHARE_WITH_PROVIDER, Recipient.provider(r.providerId()))
+        return gate.coveringConsent(r.personId(), ConsentScope.SHARE_WITH_PROVIDER, Recipient.provider(r.providerId()))
                 .isPresent();
     }
 

@@ -40,7 +40,7 @@ public final class ConsentLimitedView {
     /**
      * @param person  the referred person as stored on the case (may be null when the consent is not active: it is
      *                then not needed and should not have been loaded)
-     * @param consent what {@code ConsentService.activeConsent(personId, SHARE_WITH_PROVIDER, provider)} answered
+     * @param consent what the {@code DisclosureGate} answered for (person, SHARE_WITH_PROVIDER, provider)
      */
     public static ReferralView of(Referral referral, Provider provider, Person person, Optional<Consent> consent,
             Instant now, boolean overdue) {

@@ -69,6 +69,7 @@ class ReferralServiceImplTest {
     private final MutableClock clock = new MutableClock(T0);
     private final RecordingEventAdmin events = new RecordingEventAdmin();
     private ConsentServiceImpl consents;
+    private org.tandem.api.audit.AuditLog audit;
     private ReferralServiceImpl service;
     private VictimCase victimCase;
     private String maria;
@@ -84,7 +85,9 @@ class ReferralServiceImplTest {
         maria = victimCase.persons().get(0).id();
         ana = victimCase.persons().get(1).id();
         consents = new ConsentServiceImpl(store.consents, store.cases, store.providers, events, clock, 365);
-        service = new ReferralServiceImpl(store.referrals, store.providers, store.cases, consents, events, clock);
+        audit = new org.tandem.store.internal.audit.JdbcAuditLog(store.dataSource, clock);
+        service = new ReferralServiceImpl(store.referrals, store.providers, store.cases, consents,
+                new org.tandem.security.internal.consent.DisclosureGateImpl(consents, audit), events, clock);
         service.configure(3, CHICAGO, 200);
     }
 
@@ -231,6 +234,17 @@ class ReferralServiceImplTest {
         // the provider can still report what happened, without seeing anyone
         assertThat(service.changeStatus(ADVOCATE, created.id(), ReferralStatus.DECLINED, "Consent withdrawn").status())
                 .isEqualTo(ReferralStatus.DECLINED);
+        // every decision of the disclosure gate is in the owning agency's audit trail: the send and the first read
+        // allowed under the consent, the read after the revocation denied
+        java.util.List<org.tandem.api.audit.AuditRecord> trail = audit.search(new org.tandem.api.audit.AuditQuery(
+                "PD-DEMO", victimCase.id(), null, null, null, 0, 50)).items();
+        assertThat(trail).extracting(r -> r.event().action() + " " + r.event().outcome() + " "
+                + r.event().fields().replaceAll(",consent=.*", ""))
+                .containsSubsequence(
+                        "DISCLOSE SHARE_WITH_PROVIDER DENIED recipient=PROVIDER:prv-safe-harbor,purpose=referral read by the provider,byAgency=VSP-DEMO",
+                        "DISCLOSE SHARE_WITH_PROVIDER ALLOWED recipient=PROVIDER:prv-safe-harbor,purpose=referral read by the provider,byAgency=VSP-DEMO",
+                        "DISCLOSE SHARE_WITH_PROVIDER ALLOWED recipient=PROVIDER:prv-safe-harbor,purpose=referral sent to the provider,byAgency=PD-DEMO");
+        assertThat(trail).allMatch(r -> maria.equals(r.event().objectId()));
 
         // expiry: a second referral, consent for ten days, read on day eleven
         consentFor(maria, Duration.ofDays(10));

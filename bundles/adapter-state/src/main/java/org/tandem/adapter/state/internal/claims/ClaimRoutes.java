@@ -21,7 +21,8 @@ import org.tandem.api.claims.ClaimRepository;
 import org.tandem.api.claims.ClaimStatus;
 import org.tandem.api.consent.Consent;
 import org.tandem.api.consent.ConsentScope;
-import org.tandem.api.consent.ConsentService;
+import org.tandem.api.consent.Disclosure;
+import org.tandem.api.consent.DisclosureGate;
 import org.tandem.api.consent.Recipient;
 import org.tandem.adapter.state.internal.feed.StateFeedRoutes.DeadLetterSink;
 
@@ -50,11 +51,11 @@ public class ClaimRoutes extends RouteBuilder {
     private final ClaimSettings settings;
     private final ClaimRepository claims;
     private final CaseRepository cases;
-    private final ConsentService consents;
+    private final DisclosureGate consents;
     private final DeadLetterSink deadLetters;
     private final Clock clock;
 
-    public ClaimRoutes(ClaimSettings settings, ClaimRepository claims, CaseRepository cases, ConsentService consents,
+    public ClaimRoutes(ClaimSettings settings, ClaimRepository claims, CaseRepository cases, DisclosureGate consents,
             DeadLetterSink deadLetters, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.claims = Objects.requireNonNull(claims, "claims");
@@ -129,8 +130,9 @@ public class ClaimRoutes extends RouteBuilder {
                 .orElseThrow(() -> new MissingConsentException("the case of the claim no longer exists"));
         Person claimant = c.persons().stream().filter(p -> p.id().equals(claim.personId())).findFirst()
                 .orElseThrow(() -> new MissingConsentException("the claimant is no longer on the case"));
-        Optional<Consent> consent = consents.activeConsent(claim.personId(), ConsentScope.SHARE_WITH_STATE,
-                Recipient.agency(settings.stateAgencyId()));
+        Optional<Consent> consent = consents.disclose(new Disclosure(claim.caseId(), claim.agencyId(), claim.personId(),
+                ConsentScope.SHARE_WITH_STATE, Recipient.agency(settings.stateAgencyId()),
+                "compensation claim " + claim.id() + " sent to the state", "claims-sender", null));
         if (consent.isEmpty()) {
             throw new MissingConsentException("no active SHARE_WITH_STATE consent for " + settings.stateAgencyId()
                     + " (revoked or expired): the claim was not sent");

@@ -23,7 +23,7 @@ import org.tandem.api.claims.Claim;
 import org.tandem.api.claims.ClaimRepository;
 import org.tandem.api.claims.ClaimStatus;
 import org.tandem.api.consent.ConsentScope;
-import org.tandem.api.consent.ConsentService;
+import org.tandem.api.consent.DisclosureGate;
 import org.tandem.api.consent.Recipient;
 
 /**
@@ -35,11 +35,11 @@ public final class ClaimService {
 
     private final IntakeService intake;
     private final ClaimRepository claims;
-    private final ConsentService consents;
+    private final DisclosureGate consents;
     private final String stateAgencyId;
     private final Clock clock;
 
-    public ClaimService(IntakeService intake, ClaimRepository claims, ConsentService consents, String stateAgencyId,
+    public ClaimService(IntakeService intake, ClaimRepository claims, DisclosureGate consents, String stateAgencyId,
             Clock clock) {
         this.intake = Objects.requireNonNull(intake, "intake");
         this.claims = Objects.requireNonNull(claims, "claims");
@@ -64,7 +64,8 @@ public final class ClaimService {
         if (person.role() == PersonRole.WITNESS) {
             throw new ValidationException("personId", "a witness cannot claim victim compensation");
         }
-        if (consents.activeConsent(personId, ConsentScope.SHARE_WITH_STATE, Recipient.agency(stateAgencyId)).isEmpty()) {
+        // queueing discloses nothing yet (the sender asks the gate again when it sends): refuse early only
+        if (consents.coveringConsent(personId, ConsentScope.SHARE_WITH_STATE, Recipient.agency(stateAgencyId)).isEmpty()) {
             throw new ClientErrorException("The person has no active SHARE_WITH_STATE consent for the state"
                     + " compensation program (" + stateAgencyId + "); record the consent first", 409);
         }

@@ -27,14 +27,14 @@ import org.tandem.api.Caller;
 import org.tandem.api.cases.IntakeService;
 import org.tandem.api.claims.Claim;
 import org.tandem.api.claims.ClaimRepository;
-import org.tandem.api.consent.ConsentService;
+import org.tandem.api.consent.DisclosureGate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /cases/{id}/claims}: submit a victim-compensation claim for a person on the case (202: queued, the claim
- * routes send it) and list the case's claims with their delivery status. Needs the ConsentService (the claim
+ * routes send it) and list the case's claims with their delivery status. Needs the DisclosureGate (the claim
  * requires the person's SHARE_WITH_STATE consent).
  */
 @Component(service = ClaimResource.class, configurationPid = StateConfig.PID, property = {
@@ -48,7 +48,7 @@ public class ClaimResource {
 
     @Activate
     public ClaimResource(@Reference(name = "intake") IntakeService intake,
-            @Reference(name = "claims") ClaimRepository claims, @Reference(name = "consents") ConsentService consents,
+            @Reference(name = "claims") ClaimRepository claims, @Reference(name = "consents") DisclosureGate consents,
             StateConfig config) {
         this.service = new ClaimService(intake, claims, consents, config.stateAgencyId().strip(), Clock.systemUTC());
     }

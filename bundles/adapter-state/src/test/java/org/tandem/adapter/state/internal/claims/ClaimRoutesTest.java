@@ -151,6 +151,12 @@ class ClaimRoutesTest {
 
         assertThat(stub.requests).isEmpty();
         assertThat(dead.lastError()).contains("SHARE_WITH_STATE");
+        // the sender asked the disclosure gate (the single enforcement point) and was refused
+        assertThat(stack.consents.asked).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.caseId()).isEqualTo(victimCase.id());
+            assertThat(d.ownerAgencyId()).isEqualTo("PD-DEMO");
+            assertThat(d.purpose()).isEqualTo("compensation claim " + claim.id() + " sent to the state");
+        });
         assertThat(stack.deadLetters.unresolved(ClaimRoutes.SEND, 10)).extracting(DeadLetter::reference)
                 .containsExactly(claim.id());
     }

@@ -86,8 +86,24 @@ public final class StateStack implements AutoCloseable {
         }
     }
 
-    /** Grants SHARE_WITH_STATE to the persons added, towards the given agency; revocable. */
-    public static final class Consents implements ConsentService {
+    /**
+     * Grants SHARE_WITH_STATE to the persons added, towards the given agency; revocable. As the disclosure gate it
+     * keeps every decision it was asked for.
+     */
+    public static final class Consents implements ConsentService, org.tandem.api.consent.DisclosureGate {
+
+        public final List<org.tandem.api.consent.Disclosure> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Optional<Consent> disclose(org.tandem.api.consent.Disclosure disclosure) {
+            asked.add(disclosure);
+            return activeConsent(disclosure.personId(), disclosure.scope(), disclosure.recipient());
+        }
+
+        @Override
+        public Optional<Consent> coveringConsent(String personId, ConsentScope scope, Recipient recipient) {
+            return activeConsent(personId, scope, recipient);
+        }
 
         private final Map<String, String> granted = new java.util.concurrent.ConcurrentHashMap<>();
 
