@@ -60,4 +60,20 @@ class DemoCredentialsCheckTest {
         assertThat(production.ready()).isFalse();
         assertThat(production.reason()).contains("[officer]").doesNotContain("carol");
     }
+
+    @Test
+    void plainPasswordsWhileKarafEncryptionIsOnAreNamed() throws Exception {
+        Path users = dir.resolve("users.properties");
+        Path jaas = dir.resolve("org.apache.karaf.jaas.cfg");
+        Files.writeString(users, """
+                officer = {CRYPT}ABCDEF{CRYPT},officer,_g_:agency-PD-DEMO
+                bob = plain-Passphrase-1,officer,_g_:agency-PD-DEMO
+                _g_\\:agency-PD-DEMO = group
+                """);
+        assertThat(DemoCredentialsCheck.unhashedUsers(users, jaas)).as("no jaas cfg: Karaf's default, off").isEmpty();
+        Files.writeString(jaas, "encryption.enabled = true\nencryption.prefix = {CRYPT}\nencryption.suffix = {CRYPT}\n");
+        assertThat(DemoCredentialsCheck.unhashedUsers(users, jaas)).containsExactly("bob");
+        Files.writeString(jaas, "encryption.enabled = false\n");
+        assertThat(DemoCredentialsCheck.unhashedUsers(users, jaas)).isEmpty();
+    }
 }
