@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -204,6 +205,41 @@ public class CaseIntakeIT extends TandemKarafTestSupport {
         assertEquals("officer", me.path("user").asText());
         assertEquals("PD-DEMO", me.path("agency").asText());
         assertEquals("[\"officer\"]", me.path("roles").toString());
+
+        // passwords are stored hashed (etc/org.apache.karaf.jaas.cfg: encryption on, SHA-512 hex), the demo's too,
+        // and the login above kept roles and agency group
+        java.nio.file.Path usersFile = java.nio.file.Path.of(System.getProperty("karaf.etc"), "users.properties");
+        java.util.Properties users = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(usersFile, StandardCharsets.ISO_8859_1)) {
+            users.load(in);
+        }
+        for (String user : List.of("officer", "supervisor", "officer2", "advocate", "liaison", "admin", "integrator")) {
+            String entry = users.getProperty(user);
+            assertNotNull(user, entry);
+            assertTrue(user + " stored hashed: " + entry, entry.matches("\\{CRYPT\\}[0-9A-Fa-f]{128}\\{CRYPT\\},.+"));
+        }
+        assertEquals("{CRYPT}", users.getProperty("officer").substring(0, 7));
+        assertTrue(users.getProperty("officer").endsWith(",officer,_g_:agency-PD-DEMO"));
+        assertFalse(java.nio.file.Files.readString(usersFile, StandardCharsets.ISO_8859_1).matches("(?s).*=\\s*demo\\s*,.*"));
+    }
+
+    @Test
+    public void aUserAddedWithAPlainPasswordIsHashedByKarafAndKeepsRolesAndAgency() throws Exception {
+        // an admin appends a line in place (docs/admin.md); Karaf hashes it within a second
+        java.nio.file.Path usersFile = java.nio.file.Path.of(System.getProperty("karaf.etc"), "users.properties");
+        java.nio.file.Files.writeString(usersFile, "\nsue = Plain-Passw0rd-for-IT,supervisor,_g_:agency-SO-DEMO\n",
+                StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
+        Awaitility.await("Karaf hashes sue's password").atMost(Duration.ofSeconds(30))
+                .until(() -> java.nio.file.Files.readString(usersFile, StandardCharsets.ISO_8859_1)
+                        .matches("(?s).*\\nsue = \\{CRYPT\\}[0-9A-F]{128}\\{CRYPT\\},supervisor,_g_:agency-SO-DEMO.*"));
+        assertFalse(java.nio.file.Files.readString(usersFile, StandardCharsets.ISO_8859_1).contains("Plain-Passw0rd-for-IT"));
+        HttpResponse<String> me = http.send(HttpRequest.newBuilder(api("/me")).header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("sue:Plain-Passw0rd-for-IT".getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(me.body(), 200, me.statusCode());
+        JsonNode body = JSON.readTree(me.body());
+        assertEquals("SO-DEMO", body.path("agency").asText());
+        assertEquals("[\"supervisor\"]", body.path("roles").toString());
     }
 
     @Test

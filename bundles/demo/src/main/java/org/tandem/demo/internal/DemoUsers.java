@@ -15,7 +15,9 @@ import java.util.Properties;
 /**
  * The demo accounts, written into the JAAS realm's {@code users.properties}. Entries an admin
  * already has are left alone; only missing ones are added. The file is replaced atomically so
- * the login module never reads half a file.
+ * the login module never reads half a file. The password is written the way Karaf's realm is configured to
+ * store it ({@link KarafPasswordHash}: hashed when {@code encryption.enabled = true} in
+ * {@code etc/org.apache.karaf.jaas.cfg}, as the distribution ships it).
  */
 final class DemoUsers {
 
@@ -37,8 +39,14 @@ final class DemoUsers {
     private DemoUsers() {
     }
 
-    /** @return the number of entries added */
+    /** With the hashing of {@code org.apache.karaf.jaas.cfg} next to the users file. @return the number of entries added */
     static int install(Path usersFile) throws IOException {
+        return install(usersFile, KarafPasswordHash.fromConfig(usersFile.resolveSibling(KarafPasswordHash.CONFIG_FILE)));
+    }
+
+    /** @return the number of entries added */
+    static int install(Path usersFile, KarafPasswordHash hash) throws IOException {
+        String stored = hash.encode(PASSWORD);
         Properties existing = new Properties();
         if (Files.exists(usersFile)) {
             try (Reader in = Files.newBufferedReader(usersFile, StandardCharsets.ISO_8859_1)) {
@@ -47,7 +55,7 @@ final class DemoUsers {
         }
         Map<String, String> missing = new LinkedHashMap<>();
         for (Account a : ACCOUNTS) {
-            StringBuilder value = new StringBuilder(PASSWORD);
+            StringBuilder value = new StringBuilder(stored);
             a.roles().forEach(r -> value.append(',').append(r));
             if (a.agency() != null) {
                 value.append(",_g_:agency-").append(a.agency());
@@ -67,7 +75,8 @@ final class DemoUsers {
                 text.append('\n');
             }
         }
-        text.append("# Tandem demo accounts (TANDEM_DEMO=true); password \"").append(PASSWORD).append("\"\n");
+        text.append("# Tandem demo accounts (TANDEM_DEMO=true); password \"").append(PASSWORD)
+                .append(hash.enabled() ? "\" (stored hashed)\n" : "\"\n");
         missing.forEach((k, v) -> text.append(k.replace(":", "\\:")).append(" = ").append(v).append('\n'));
         Path tmp = usersFile.resolveSibling(usersFile.getFileName() + ".tmp");
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.ISO_8859_1)) {

@@ -37,6 +37,7 @@ public class DemoCredentialsCheck implements ReadinessCheck {
     private final Path usersFile;
     private final boolean demoMode;
     private FileTime checkedVersion;
+    private FileTime hashCheckedVersion;
     private Set<String> offenders = Set.of();
 
     public DemoCredentialsCheck() {
@@ -65,6 +66,7 @@ public class DemoCredentialsCheck implements ReadinessCheck {
 
     @Override
     public synchronized boolean ready() {
+        warnAboutUnhashedPasswords();
         if (demoMode) {
             return true;
         }
@@ -81,6 +83,61 @@ public class DemoCredentialsCheck implements ReadinessCheck {
             return false;
         }
         return offenders.isEmpty();
+    }
+
+    /**
+     * With Karaf's password encryption on, a plain entry cannot log in, and Karaf hashes it only when the file is
+     * modified in place (or at the next start): a file replaced by a rename leaves such accounts locked out without
+     * a word. Said once per change of the file, as a WARN naming the accounts.
+     */
+    private void warnAboutUnhashedPasswords() {
+        try {
+            FileTime version = Files.exists(usersFile) ? Files.getLastModifiedTime(usersFile) : null;
+            if (version == null || version.equals(hashCheckedVersion)) {
+                return;
+            }
+            hashCheckedVersion = version;
+            Set<String> plain = unhashedUsers(usersFile, usersFile.resolveSibling("org.apache.karaf.jaas.cfg"));
+            if (!plain.isEmpty()) {
+                LOG.warn("Account(s) {} in {} have a plain-text password although etc/org.apache.karaf.jaas.cfg has "
+                        + "encryption.enabled = true: they cannot log in until Karaf hashes them (edit the file in "
+                        + "place, or restart; docs/admin.md)", plain, usersFile);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not check password hashing in {}: {}", usersFile, e.getMessage());
+        }
+    }
+
+    /** Users whose stored password lacks Karaf's encryption prefix while encryption is on; empty when it is off. */
+    static Set<String> unhashedUsers(Path usersFile, Path jaasCfg) throws IOException {
+        if (!Files.exists(jaasCfg) || !Files.exists(usersFile)) {
+            return Set.of();
+        }
+        Properties jaas = new Properties();
+        try (Reader in = Files.newBufferedReader(jaasCfg, StandardCharsets.ISO_8859_1)) {
+            jaas.load(in);
+        }
+        if (!Boolean.parseBoolean(jaas.getProperty("encryption.enabled", "false").strip())) {
+            return Set.of();
+        }
+        String prefix = jaas.getProperty("encryption.prefix", "").strip();
+        String suffix = jaas.getProperty("encryption.suffix", "").strip();
+        Properties users = new Properties();
+        try (Reader in = Files.newBufferedReader(usersFile, StandardCharsets.ISO_8859_1)) {
+            users.load(in);
+        }
+        Set<String> out = new TreeSet<>();
+        for (String user : users.stringPropertyNames()) {
+            if (user.startsWith("_g_:")) {
+                continue;
+            }
+            String password = users.getProperty(user).split(",", 2)[0].strip();
+            if (!(password.startsWith(prefix) && password.endsWith(suffix)
+                    && password.length() > prefix.length() + suffix.length())) {
+                out.add(user);
+            }
+        }
+        return out;
     }
 
     synchronized String reason() {
