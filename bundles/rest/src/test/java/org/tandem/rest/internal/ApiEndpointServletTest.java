@@ -46,6 +46,21 @@ class ApiEndpointServletTest {
         assertThat(servlet.generation()).isZero();
     }
 
+    /** CXF threw an IOException for these before any mapper ran, and Jetty answered 500 with an HTML page. */
+    @Test
+    void findsContentTypesWhoseCharsetCannotBeDecoded() {
+        assertThat(ApiEndpointServlet.unsupportedCharset(null)).isNull();
+        assertThat(ApiEndpointServlet.unsupportedCharset("application/json")).isNull();
+        assertThat(ApiEndpointServlet.unsupportedCharset("application/json; charset=UTF-8")).isNull();
+        assertThat(ApiEndpointServlet.unsupportedCharset("application/json;charset=\"utf-8\"")).isNull();
+        assertThat(ApiEndpointServlet.unsupportedCharset("text/csv; Charset=ISO-8859-1")).isNull();
+        assertThat(ApiEndpointServlet.unsupportedCharset("application/json; charset=\"unterminated"))
+                .isEqualTo("\"unterminated");
+        assertThat(ApiEndpointServlet.unsupportedCharset("application/json;;;charset=klingon")).isEqualTo("klingon");
+        assertThat(ApiEndpointServlet.unsupportedCharset("application/json; charset=")).isEmpty();
+        assertThat(ApiEndpointServlet.unsupportedCharset("application/xml; charset=in valid")).isEqualTo("in valid");
+    }
+
     private static ServletConfig config() {
         ServletContext context = (ServletContext) Proxy.newProxyInstance(ApiEndpointServletTest.class.getClassLoader(),
                 new Class<?>[] {ServletContext.class}, (proxy, method, args) -> switch (method.getName()) {

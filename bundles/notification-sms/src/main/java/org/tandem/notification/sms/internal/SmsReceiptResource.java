@@ -79,11 +79,11 @@ public class SmsReceiptResource {
     }
 
     private JsonNode receipt(String messageId, String status, ReceiptSettings s) {
-        if (messageId == null || messageId.isBlank() || messageId.length() > 200) {
-            throw new ValidationException(s.idField(), "required, at most 200 characters");
+        if (messageId == null || messageId.isBlank() || messageId.length() > 200 || !printable(messageId)) {
+            throw new ValidationException(s.idField(), "required, at most 200 printable characters");
         }
-        if (status == null || status.isBlank() || status.length() > 64) {
-            throw new ValidationException(s.statusField(), "required, at most 64 characters");
+        if (status == null || status.isBlank() || status.length() > 64 || !printable(status)) {
+            throw new ValidationException(s.statusField(), "required, at most 64 printable characters");
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         Optional<Boolean> delivered = s.outcome(status);
@@ -95,6 +95,14 @@ public class SmsReceiptResource {
         out.put("matched", notifications.deliveryReport(Channel.SMS, messageId.strip(), delivered.get(),
                 "receipt status " + status.strip()));
         return out;
+    }
+
+    /**
+     * No control characters and no U+FFFD (what invalid UTF-8 in a form or JSON body decodes to): such a value is not
+     * a gateway's id or status, and used to be answered 200 as an "intermediate status".
+     */
+    static boolean printable(String value) {
+        return value.codePoints().noneMatch(c -> Character.isISOControl(c) || c == 0xFFFD);
     }
 
     private static String text(JsonNode node) {

@@ -90,6 +90,20 @@ class SmsReceiptResourceTest {
         assertThat(reports).isEmpty();
     }
 
+    /** Invalid UTF-8 in a form decodes to U+FFFD: that was answered 200 "intermediate status". */
+    @Test
+    void garbledOrControlCharacterValuesAreRefused() {
+        MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("messageId", "gw-1");
+        form.add("status", "\uFFFD");
+        assertThatThrownBy(() -> resource.form(form, as(Role.INTEGRATOR))).isInstanceOf(ValidationException.class);
+        MultivaluedHashMap<String, String> nul = new MultivaluedHashMap<>();
+        nul.add("messageId", "gw-1\u0000");
+        nul.add("status", "delivered");
+        assertThatThrownBy(() -> resource.form(nul, as(Role.INTEGRATOR))).isInstanceOf(ValidationException.class);
+        assertThat(reports).isEmpty();
+    }
+
     private static SecurityContext as(Role role) {
         Caller caller = new Caller("gateway", "PD-DEMO", EnumSet.of(role));
         return new SecurityContext() {

@@ -30,6 +30,8 @@ public final class ProviderCsv {
             "services", "languages", "statewide", "counties", "zip_codes", "eligibility", "hours", "phone", "email",
             "website", "location_name", "address", "city", "county", "state", "zip");
     private static final List<String> REQUIRED = List.of("name", "services");
+    /** A header may repeat or add a few columns (each reported), not thousands. */
+    static final int MAX_COLUMNS = 2 * 21; // twice COLUMNS.size()
     private static final String ALLOWED_CATEGORIES = Arrays.stream(ServiceCategory.values()).map(Enum::name)
             .collect(Collectors.joining(", "));
     /** Provider JSON field prefixes and the CSV column that holds them, most specific first. */
@@ -80,6 +82,12 @@ public final class ProviderCsv {
     }
 
     private static Map<String, Integer> header(Csv.Record header) {
+        if (header.fields().size() > MAX_COLUMNS) {
+            // one error, not one per column: a header of a million columns made a million errors (and ran the
+            // server out of memory building their message)
+            throw new ValidationException("header", "has " + header.fields().size() + " columns; at most "
+                    + MAX_COLUMNS + " (known: " + String.join(", ", COLUMNS) + ")");
+        }
         List<FieldError> errors = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.fields().size(); i++) {

@@ -127,10 +127,14 @@ public class RmsRoutes extends RouteBuilder {
      * readLock=changed with readLockMinAge: a file at least a second old is taken at once (no per-file wait, which
      * would cap the folder at a few reports per second); a younger one only once its size and time stop changing.
      * RMS exports should still write under another name (a dot-name or elsewhere) and rename into the inbox.
+     * No {@code .camelLock} marker files: a report whose name is within 10 characters of the file system's limit
+     * could not get one and stayed in the inbox for ever (a second consumer on a shared folder is caught by the
+     * ledger). Names with line breaks match the include pattern too ({@code (?s)}), so they reach the error folder.
      */
     String folderUri() {
-        return "file:" + settings.inbox() + "?include=(?i).*\\.xml&delete=true"
-                + "&readLock=changed&readLockCheckInterval=250&readLockMinLength=0&readLockMinAge=1000&readLockTimeout=20000"
+        return "file:" + settings.inbox() + "?include=(?is).*\\.xml&delete=true"
+                + "&readLock=changed&readLockMarkerFile=false&readLockCheckInterval=250&readLockMinLength=0"
+                + "&readLockMinAge=1000&readLockTimeout=20000"
                 + "&sortBy=file:modified;file:name&initialDelay=" + Math.min(settings.pollDelayMs(), 1000)
                 + "&delay=" + settings.pollDelayMs() + "&autoCreate=true";
     }
@@ -182,11 +186,12 @@ public class RmsRoutes extends RouteBuilder {
         String source = exchange.getIn().getHeader(Exchange.FILE_PATH, String.class);
         String name = source == null ? exchange.getExchangeId() + ".xml" : Path.of(source).getFileName().toString();
         Path errors = Files.createDirectories(settings.errors());
-        String target = STAMP.format(clock.instant()) + "-" + name;
+        String target = STAMP.format(clock.instant()) + "-" + ErrorFolderNames.safe(name);
         if (source != null && Files.exists(Path.of(source))) {
             Files.copy(Path.of(source), errors.resolve(target), StandardCopyOption.REPLACE_EXISTING);
         }
-        String reason = "file: " + name + "\nroute: " + exchange.getFromRouteId() + "\nrejected at: " + clock.instant()
+        String reason = "file: " + ErrorFolderNames.printable(name)
+                + "\nroute: " + exchange.getFromRouteId() + "\nrejected at: " + clock.instant()
                 + "\nreason: " + (cause == null ? "unknown" : Reasons.detail(cause));
         Path tmp = errors.resolve("." + target + ".reason.tmp");
         Files.writeString(tmp, reason, StandardCharsets.UTF_8);
@@ -194,7 +199,8 @@ public class RmsRoutes extends RouteBuilder {
                 StandardCopyOption.ATOMIC_MOVE);
         String summary = cause == null ? "unknown" : Reasons.summary(cause);
         deadLetters.record(FOLDER, target, summary);
-        log.warn("RMS report {} moved to {}: {}", name, errors.resolve(target), summary);
+        log.warn("RMS report {} moved to {}: {}", ErrorFolderNames.printable(name), errors.resolve(target),
+                summary);
     }
 
     private void recordHttpReject(Exchange exchange) {

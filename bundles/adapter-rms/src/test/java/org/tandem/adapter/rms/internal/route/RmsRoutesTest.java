@@ -317,6 +317,41 @@ class RmsRoutesTest {
                 .hasStackTraceContaining("ValidationException");
     }
 
+    /**
+     * File names are input too: the longest name the file system allows (the error copy's time stamp prefix made it
+     * too long to write, so the report was retried for ever and stayed in the inbox), a line break (skipped by the
+     * include pattern, and a forged line in the reason), shell metacharacters: each ends in the error folder with a
+     * reason under a short, printable name.
+     */
+    @Test
+    void hostileFileNamesStillEndInTheErrorFolderWithAReason() throws Exception {
+        drop("bad/not-well-formed.xml", "L".repeat(245) + ".xml");
+        drop("bad/xxe.xml", "line\nbreak\rreason: accepted.xml");
+        drop("bad/not-well-formed.xml", "$(touch pwned)`id`;|&.xml");
+        awaitInboxEmpty();
+
+        Awaitility.await().atMost(WAIT).until(() -> list(dir.resolve("error")).stream()
+                .filter(n -> n.endsWith(".reason")).count() == 3);
+        List<String> errors = list(dir.resolve("error"));
+        assertThat(errors).hasSize(6).allMatch(n -> n.matches("[A-Za-z0-9._~-]+") && n.length() <= 150);
+        String reason = reason("line_break_reason__accepted.xml");
+        assertThat(reason).contains("file: line\\u000abreak\\u000dreason: accepted.xml").contains("DOCTYPE");
+        assertThat(reason.lines()).noneMatch(l -> l.startsWith("reason: accepted"));
+        assertThat(reason("__touch_pwned__id____.xml")).contains("file: $(touch pwned)`id`;|&.xml");
+        assertThat(Files.exists(dir.resolve("pwned"))).isFalse();
+        assertThat(stack.count("victim_case")).isZero();
+        assertThat(stack.deadLetters.unresolved(RmsRoutes.FOLDER, 10)).hasSize(3);
+    }
+
+    @Test
+    void errorFolderNamesAreShortAndPrintable() {
+        assertThat(ErrorFolderNames.safe("incident-2026-000231.xml")).isEqualTo("incident-2026-000231.xml");
+        assertThat(ErrorFolderNames.safe("..\\..\\windows\\evil.xml")).isEqualTo(".._.._windows_evil.xml");
+        String longName = ErrorFolderNames.safe("x".repeat(300) + ".xml");
+        assertThat(longName).hasSize(ErrorFolderNames.MAX_NAME).endsWith("~" + "x".repeat(16) + ".xml");
+        assertThat(ErrorFolderNames.printable("\u202Egnp.xml")).isEqualTo("\\u202egnp.xml");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Path errorFile(String name) throws Exception {

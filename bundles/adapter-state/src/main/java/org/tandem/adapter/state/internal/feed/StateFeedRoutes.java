@@ -107,7 +107,10 @@ public class StateFeedRoutes extends RouteBuilder {
 
             if (settings.foldersEnabled()) {
                 Path inbox = kind == Kind.CUSTODY ? settings.custodyInbox() : settings.courtInbox();
-                from("file:" + inbox + "?include=(?i).*\\.(xml|json)&delete=true&readLock=changed"
+                // no .camelLock marker files (a name near the length limit could not get one and was never
+                // taken); (?s): names with line breaks are reports too and reach the error folder
+                from("file:" + inbox + "?include=(?is).*\\.(xml|json)&delete=true&readLock=changed"
+                        + "&readLockMarkerFile=false"
                         + "&readLockCheckInterval=250&readLockMinLength=0&readLockMinAge=1000&readLockTimeout=20000"
                         + "&sortBy=file:modified;file:name&autoCreate=true&initialDelay="
                         + Math.min(1000, settings.pollDelayMs()) + "&delay=" + settings.pollDelayMs())
@@ -177,11 +180,12 @@ public class StateFeedRoutes extends RouteBuilder {
         String source = exchange.getIn().getHeader(Exchange.FILE_PATH, String.class);
         String name = source == null ? exchange.getExchangeId() : Path.of(source).getFileName().toString();
         Path errors = Files.createDirectories(settings.errors());
-        String target = STAMP.format(clock.instant()) + "-" + name;
+        String target = STAMP.format(clock.instant()) + "-" + ErrorFolderNames.safe(name);
         if (source != null && Files.exists(Path.of(source))) {
             Files.copy(Path.of(source), errors.resolve(target), StandardCopyOption.REPLACE_EXISTING);
         }
-        String reason = "file: " + name + "\nroute: " + exchange.getFromRouteId() + "\nrejected at: " + clock.instant()
+        String reason = "file: " + ErrorFolderNames.printable(name)
+                + "\nroute: " + exchange.getFromRouteId() + "\nrejected at: " + clock.instant()
                 + "\nreason: " + detail(cause);
         Path tmp = errors.resolve("." + target + ".reason.tmp");
         Files.writeString(tmp, reason, StandardCharsets.UTF_8);
@@ -189,7 +193,8 @@ public class StateFeedRoutes extends RouteBuilder {
                 StandardCopyOption.ATOMIC_MOVE);
         deadLetters.record(exchange.getFromRouteId() == null ? DEAD_LETTER : exchange.getFromRouteId(), target,
                 summary(cause));
-        log.warn("State report {} moved to {}: {}", name, errors.resolve(target), summary(cause));
+        log.warn("State report {} moved to {}: {}", ErrorFolderNames.printable(name), errors.resolve(target),
+                summary(cause));
     }
 
     private void recordReject(Exchange exchange, String route) {

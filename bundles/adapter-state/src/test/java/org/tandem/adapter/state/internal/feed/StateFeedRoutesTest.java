@@ -244,6 +244,44 @@ class StateFeedRoutesTest {
         assertThat(stack.count("processed_message")).isZero();
     }
 
+    /**
+     * File names are input too: the longest name the file system allows (the error copy's time stamp prefix made it
+     * too long to write, so the file was retried for ever), a line break (skipped by the include pattern, and a forged
+     * line in the reason), a right-to-left override: each one still ends in the error folder with a reason.
+     */
+    @Test
+    void hostileFileNamesStillEndInTheErrorFolderWithAReason() throws Exception {
+        Path bad = dir.resolve("bad.xml");
+        Files.writeString(bad, "<r>not a report");
+        Path custody = dir.resolve("custody");
+        String longName = "L".repeat(245) + ".xml";
+        drop(bad, custody, longName);
+        drop(bad, custody, "line\nbreak\rreason: accepted.xml");
+        drop(bad, custody, "\u202Egnp.json");
+        awaitEmpty(custody);
+
+        Awaitility.await().atMost(WAIT).until(() -> reasons().size() == 3);
+        String all = String.join("\n", reasons());
+        assertThat(all).contains("file: line\\u000abreak\\u000dreason: accepted.xml").contains("\\u202egnp.json")
+                .contains("file: LLLL");
+        assertThat(all.lines()).noneMatch(l -> l.startsWith("reason: accepted"));
+        try (Stream<Path> files = Files.list(dir.resolve("error"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).hasSize(6)
+                    .allMatch(n -> n.matches("[A-Za-z0-9._~-]+") && n.length() <= 150, "short and printable");
+        }
+        assertThat(stack.count("processed_message")).isZero();
+    }
+
+    @Test
+    void errorFolderNamesAreShortAndPrintable() {
+        assertThat(ErrorFolderNames.safe("incident-1.xml")).isEqualTo("incident-1.xml");
+        assertThat(ErrorFolderNames.safe("../../etc/passwd")).isEqualTo(".._.._etc_passwd");
+        assertThat(ErrorFolderNames.safe("a\nb\u202E.xml")).isEqualTo("a_b_.xml");
+        String longName = ErrorFolderNames.safe("x".repeat(300) + ".xml");
+        assertThat(longName).hasSize(ErrorFolderNames.MAX_NAME).endsWith("~" + "x".repeat(16) + ".xml");
+        assertThat(ErrorFolderNames.printable("a\r\nb\\")).isEqualTo("a\\u000d\\u000ab\\u005c");
+    }
+
     @Test
     void httpReportsAreProcessedOnceAndCamelHeadersAreStripped() throws Exception {
         register(victimCase, 0, OFFENDER);
