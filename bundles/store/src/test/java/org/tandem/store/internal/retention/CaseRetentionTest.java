@@ -1,6 +1,7 @@
 package org.tandem.store.internal.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -206,6 +207,27 @@ class CaseRetentionTest {
             }
         }
         assertThat(outcomes).containsExactlyInAnyOrder("OK", "DISABLED");
+    }
+
+    @Test
+    void theScheduleRunsThePurgeByItselfAsSystem() throws SQLException {
+        Seed s = seed(T0);
+        cases.close(AGENCY, s.caseId(), "supervisor.kim", "done", T0);
+        clock.set(T0.plus(RETENTION).plus(Duration.ofDays(1)));
+        CaseRetentionService service = new CaseRetentionService(purger());
+        try {
+            assertThat(service.configure(2555, 24, 100)).isTrue();
+            service.schedule(Duration.ofMillis(10), Duration.ofHours(1));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> counts(s).get("victim_case") == 0);
+            List<AuditRecord> purges = purgeRecords(s.caseId());
+            assertThat(purges).hasSize(1);
+            assertThat(purges.get(0).event().user()).isEqualTo("system");
+            assertThat(purges.get(0).event().clientAddress()).isEqualTo("scheduler");
+            assertThat(counts(s)).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
+        } finally {
+            service.close();
+        }
     }
 
     /** A table added later with a case or person column must be added to the purge (or this test explained). */
