@@ -116,6 +116,50 @@ public class ConsoleIT extends TandemKarafTestSupport {
         assertEquals(delete.body(), 405, delete.statusCode());
     }
 
+    /**
+     * Closing and reopening over REST (role, tenancy and status rules, problems), and the closed-case retention
+     * purge on demand for admins only: a case closed just now is younger than the default retention and stays.
+     */
+    @Test
+    public void casesCloseOverRestAndTheCasePurgeIsForAdmins() throws Exception {
+        awaitCommand("admin", "tandem:audit-verify");
+        String id = JSON.readTree(post("/cases", "officer", "application/json",
+                CaseIntakeIT.EXAMPLE.replace("IT-2026-000123", "IT-CLOSE-1")).body()).path("id").asText();
+        String reason = "{\"reason\": \"Services completed\"}";
+
+        assertEquals(404, post("/cases/" + id + "/close", "officer2", "application/json", reason).statusCode());
+        java.net.http.HttpResponse<String> bad = post("/cases/" + id + "/close", "officer", "application/json", "{}");
+        assertEquals(bad.body(), 422, bad.statusCode());
+        java.net.http.HttpResponse<String> closed = post("/cases/" + id + "/close", "officer", "application/json",
+                reason);
+        assertEquals(closed.body(), 200, closed.statusCode());
+        JsonNode body = JSON.readTree(closed.body());
+        assertEquals("CLOSED", body.path("status").asText());
+        assertTrue(closed.body(), body.hasNonNull("closedAt"));
+        java.net.http.HttpResponse<String> again = post("/cases/" + id + "/close", "officer", "application/json",
+                reason);
+        assertEquals(again.body(), 409, again.statusCode());
+        assertTrue(again.headers().firstValue("Content-Type").orElse(""),
+                again.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals(1, JSON.readTree(get("/cases?status=CLOSED&incident=IT-CLOSE-1", "officer").body())
+                .path("total").asInt());
+        assertEquals(403, post("/cases/" + id + "/reopen", "officer", "application/json", "").statusCode());
+        java.net.http.HttpResponse<String> reopened = post("/cases/" + id + "/reopen", "supervisor",
+                "application/json", "");
+        assertEquals(reopened.body(), 200, reopened.statusCode());
+        assertEquals("OPEN", JSON.readTree(reopened.body()).path("status").asText());
+        assertEquals(200, post("/cases/" + id + "/close", "supervisor", "application/json", reason).statusCode());
+
+        String denied = failure("supervisor", "tandem:case-purge");
+        assertTrue(denied, denied.contains("administrators") || denied.contains("Insufficient")
+                || denied.contains("not found"));
+        String purged = run("admin", "tandem:case-purge");
+        assertTrue(purged, purged.contains("Purged 0 case(s)") && purged.contains("retention 2555 days"));
+        assertEquals(200, get("/cases/" + id, "officer").statusCode());
+        String verified = run("admin", "tandem:audit-verify");
+        assertTrue(verified, verified.contains("chain intact"));
+    }
+
     @Test
     public void caseCommandsFollowTheAgencyAndRoleRules() throws Exception {
         awaitCommand("supervisor", "tandem:case-list");

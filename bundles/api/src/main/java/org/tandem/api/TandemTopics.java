@@ -33,6 +33,14 @@ public final class TandemTopics {
     public static final String CASE_OPENED = "org/tandem/case/OPENED";
     /** A case was changed (status, persons, needs). Properties: the case event properties above. */
     public static final String CASE_UPDATED = "org/tandem/case/UPDATED";
+    /**
+     * A case was closed (journaled with the closing, like {@link #CASE_OPENED}). Properties: the case event
+     * properties above; {@value #PROP_USER} closed it at {@value #PROP_TIMESTAMP}. The reason is not carried (free
+     * text). Reopening a case posts {@link #CASE_UPDATED}.
+     *
+     * @since 1.2
+     */
+    public static final String CASE_CLOSED = "org/tandem/case/CLOSED";
     /** Wildcard for every case event. */
     public static final String CASE_ALL = "org/tandem/case/*";
     /** Wildcard for every Tandem event. */

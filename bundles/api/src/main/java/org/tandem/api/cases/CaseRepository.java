@@ -56,4 +56,29 @@ public interface CaseRepository {
     default void addPersons(String agencyId, String caseId, List<Person> persons, Instant updatedAt) {
         throw new UnsupportedOperationException("addPersons is not implemented by " + getClass().getName());
     }
+
+    /**
+     * Closes an open case of the agency: status CLOSED, {@code closedAt}, who and why, and journals
+     * {@link org.tandem.api.TandemTopics#CASE_CLOSED}, in one transaction.
+     *
+     * @return the closed case
+     * @since 1.3
+     * @throws java.util.NoSuchElementException when the agency has no such case
+     * @throws CaseStatusConflictException when the case is already closed
+     */
+    default VictimCase close(String agencyId, String caseId, String closedBy, String reason, Instant closedAt) {
+        throw new UnsupportedOperationException("close is not implemented by " + getClass().getName());
+    }
+
+    /**
+     * Reopens a closed case of the agency: status OPEN, closing time, user and reason cleared.
+     *
+     * @return the reopened case
+     * @since 1.3
+     * @throws java.util.NoSuchElementException when the agency has no such case
+     * @throws CaseStatusConflictException when the case is open
+     */
+    default VictimCase reopen(String agencyId, String caseId, String reopenedBy, Instant reopenedAt) {
+        throw new UnsupportedOperationException("reopen is not implemented by " + getClass().getName());
+    }
 }

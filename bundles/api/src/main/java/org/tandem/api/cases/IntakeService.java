@@ -41,4 +41,33 @@ public interface IntakeService {
     Optional<VictimCase> get(Caller caller, String caseId);
 
     Page<VictimCase> list(Caller caller, CaseStatus status, String incidentNumber, int page, int size);
+
+    /**
+     * Closes a case of the caller's agency (supervisor, officer or advocate): status CLOSED with {@code closedAt};
+     * posts {@link org.tandem.api.TandemTopics#CASE_CLOSED}. A closed case is purged once the retention period
+     * after its closing has passed ({@link CaseRetention}).
+     *
+     * @param reason why (required, at most 1000 characters; kept with the case, never put in events)
+     * @return the closed case, or empty when it does not exist or belongs to another agency
+     * @throws org.tandem.api.ValidationException when the reason is missing or too long
+     * @throws CaseStatusConflictException when the case is already closed
+     * @throws org.tandem.api.AccessDeniedException when the caller may not close cases
+     * @since 1.3
+     */
+    default Optional<VictimCase> close(Caller caller, String caseId, String reason) {
+        throw new UnsupportedOperationException("close is not implemented by " + getClass().getName());
+    }
+
+    /**
+     * Reopens a closed case of the caller's agency (supervisor only): status OPEN, closing cleared; posts
+     * {@link org.tandem.api.TandemTopics#CASE_UPDATED}.
+     *
+     * @return the reopened case, or empty when it does not exist or belongs to another agency
+     * @throws CaseStatusConflictException when the case is open
+     * @throws org.tandem.api.AccessDeniedException when the caller is not a supervisor of an agency
+     * @since 1.3
+     */
+    default Optional<VictimCase> reopen(Caller caller, String caseId) {
+        throw new UnsupportedOperationException("reopen is not implemented by " + getClass().getName());
+    }
 }

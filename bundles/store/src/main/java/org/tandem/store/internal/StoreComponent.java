@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.tandem.api.audit.AuditLog;
 import org.tandem.api.audit.AuditRetention;
 import org.tandem.api.cases.CaseRepository;
+import org.tandem.api.cases.CaseRetention;
 import org.tandem.api.event.EventJournal;
 import org.tandem.api.store.AgencyRepository;
 import org.tandem.api.store.StoreInfo;
@@ -30,6 +31,8 @@ import org.tandem.store.internal.audit.JdbcAuditPurge;
 import org.tandem.store.internal.cases.JdbcCaseRepository;
 import org.tandem.store.internal.event.JdbcEventJournal;
 import org.tandem.store.internal.migration.SchemaMigrator;
+import org.tandem.store.internal.retention.CaseRetentionService;
+import org.tandem.store.internal.retention.JdbcCasePurge;
 
 /**
  * Starts the store: migrates the schema, then registers the repositories and {@link StoreInfo}. The services
@@ -48,6 +51,8 @@ import org.tandem.store.internal.migration.SchemaMigrator;
         attribute = "objectClass:List<String>=\"org.tandem.api.audit.AuditLog\"")
 @Capability(namespace = "osgi.service", uses = AuditRetention.class,
         attribute = "objectClass:List<String>=\"org.tandem.api.audit.AuditRetention\"")
+@Capability(namespace = "osgi.service", uses = CaseRetention.class,
+        attribute = "objectClass:List<String>=\"org.tandem.api.cases.CaseRetention\"")
 @Capability(namespace = "osgi.service", uses = EventJournal.class,
         attribute = "objectClass:List<String>=\"org.tandem.api.event.EventJournal\"")
 @Capability(namespace = "osgi.service", uses = StoreInfo.class,
@@ -69,6 +74,7 @@ public class StoreComponent {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private JdbcAuditLog auditLog;
     private AuditRetentionService retention;
+    private CaseRetentionService caseRetention;
 
     @Activate
     void activate(BundleContext context, StoreConfig config) {
@@ -95,6 +101,12 @@ public class StoreComponent {
         purge.start();
         retention = purge;
         registrations.add(context.registerService(AuditRetention.class, purge, null));
+        CaseRetentionService cases = new CaseRetentionService(new JdbcCasePurge(dataSource, audit,
+                Clock.systemUTC()));
+        cases.configure(config.caseRetentionDays(), config.casePurgeIntervalHours(), config.casePurgeBatchSize());
+        cases.start();
+        caseRetention = cases;
+        registrations.add(context.registerService(CaseRetention.class, cases, null));
         registrations.add(context.registerService(EventJournal.class,
                 new JdbcEventJournal(dataSource, Clock.systemUTC()), null));
         // last: its presence tells the platform the store is ready
@@ -116,6 +128,11 @@ public class StoreComponent {
             current.configure(config.auditRetentionDays(), config.auditPurgeIntervalHours(),
                     config.auditPurgeBatchSize());
         }
+        CaseRetentionService cases = caseRetention;
+        if (cases != null) {
+            cases.configure(config.caseRetentionDays(), config.casePurgeIntervalHours(),
+                    config.casePurgeBatchSize());
+        }
     }
 
     @Deactivate
@@ -129,6 +146,11 @@ public class StoreComponent {
             }
         }
         registrations.clear();
+        if (caseRetention != null) {
+            // before the audit log: a running purge stops after its current case
+            caseRetention.close();
+            caseRetention = null;
+        }
         if (retention != null) {
             // before the audit log: a running purge stops after its batch and audits itself
             retention.close();

@@ -3,6 +3,7 @@ package org.tandem.store.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.tandem.store.internal.audit.AuditRetentionService;
+import org.tandem.store.internal.retention.CaseRetentionService;
 
 /**
  * Configuration PID {@code org.tandem.store} ({@code etc/org.tandem.store.cfg}). A change of
@@ -12,7 +13,7 @@ import org.tandem.store.internal.audit.AuditRetentionService;
  * value is kept ({@link org.tandem.store.internal.audit.AuditRetentionService}).
  */
 @ObjectClassDefinition(name = "Tandem store",
-        description = "The DataSource the store uses, its schema migration and the audit trail's retention")
+        description = "The DataSource the store uses, its schema migration, the audit trail's and closed cases' retention")
 @interface StoreConfig {
 
     @AttributeDefinition(name = "DataSource filter",
@@ -34,4 +35,17 @@ import org.tandem.store.internal.audit.AuditRetentionService;
     @AttributeDefinition(name = "Audit purge batch size", min = "1", max = "10000",
             description = "Records deleted per transaction by the purge")
     int auditPurgeBatchSize() default AuditRetentionService.DEFAULT_BATCH_SIZE;
+
+    @AttributeDefinition(name = "Closed case retention (days)", min = "0",
+            description = "CLOSED cases whose closing is older than this are purged with all their data (each purge"
+                    + " audited as CASE_PURGED); 0 = never; otherwise at least 30. Open cases are never purged")
+    int caseRetentionDays() default CaseRetentionService.DEFAULT_RETENTION_DAYS;
+
+    @AttributeDefinition(name = "Case purge interval (hours)", min = "1",
+            description = "How often the store purges closed cases older than the retention")
+    int casePurgeIntervalHours() default CaseRetentionService.DEFAULT_INTERVAL_HOURS;
+
+    @AttributeDefinition(name = "Case purge batch size", min = "1", max = "10000",
+            description = "Closed cases read per batch (each case is deleted in its own transaction)")
+    int casePurgeBatchSize() default CaseRetentionService.DEFAULT_BATCH_SIZE;
 }

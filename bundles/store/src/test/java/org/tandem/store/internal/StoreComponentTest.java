@@ -16,6 +16,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.tandem.api.audit.AuditLog;
 import org.tandem.api.audit.AuditRetention;
 import org.tandem.api.cases.CaseRepository;
+import org.tandem.api.cases.CaseRetention;
 import org.tandem.api.event.EventJournal;
 import org.tandem.api.store.AgencyRepository;
 import org.tandem.api.store.StoreInfo;
@@ -51,8 +52,8 @@ class StoreComponentTest {
 
         assertThat(registered).extracting(s -> s.getClass().getInterfaces()[0])
                 .containsExactly(CaseRepository.class, AgencyRepository.class, AuditLog.class, AuditRetention.class,
-                        EventJournal.class, StoreInfo.class);
-        StoreInfo info = (StoreInfo) registered.get(5);
+                        CaseRetention.class, EventJournal.class, StoreInfo.class);
+        StoreInfo info = (StoreInfo) registered.get(6);
         assertThat(info.schemaVersion()).isEqualTo(TestDatabase.latestMigration());
         assertThat(info.databaseProduct()).isNotBlank();
         assertThat(info.ping()).isTrue();
@@ -60,7 +61,8 @@ class StoreComponentTest {
 
         component.deactivate();
 
-        assertThat(unregistered).containsExactly(StoreInfo.class, EventJournal.class, AuditRetention.class,
+        assertThat(unregistered).containsExactly(StoreInfo.class, EventJournal.class, CaseRetention.class,
+                AuditRetention.class,
                 AuditLog.class, AgencyRepository.class, CaseRepository.class);
     }
 
@@ -82,7 +84,7 @@ class StoreComponentTest {
 
         new SchemaMigrator(db.dataSource()).migrate();
         component.activate(context(), config(false));
-        assertThat(registered).hasSize(6);
+        assertThat(registered).hasSize(7);
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class EventTypes {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("CASE_OPENED", TandemTopics.CASE_OPENED);
         m.put("CASE_UPDATED", TandemTopics.CASE_UPDATED);
+        m.put("CASE_CLOSED", TandemTopics.CASE_CLOSED);
         m.put("CUSTODY_STATUS_CHANGED", NotificationEvents.CUSTODY_STATUS_CHANGED);
         m.put("COURT_EVENT_SCHEDULED", NotificationEvents.COURT_EVENT_SCHEDULED);
         m.put("REFERRAL_STATUS_CHANGED", NotificationEvents.REFERRAL_STATUS_CHANGED);

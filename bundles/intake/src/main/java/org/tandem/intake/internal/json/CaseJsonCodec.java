@@ -341,6 +341,7 @@ public final class CaseJsonCodec {
         put(out, "createdBy", c.createdBy());
         put(out, "createdAt", c.createdAt() == null ? null : c.createdAt().toString());
         put(out, "updatedAt", c.updatedAt() == null ? null : c.updatedAt().toString());
+        put(out, "closedAt", c.closedAt() == null ? null : c.closedAt().toString());
         return out;
     }
 

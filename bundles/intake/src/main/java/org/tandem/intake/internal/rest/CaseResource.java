@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import javax.ws.rs.BadRequestException;
+import javax.ws.rs.ClientErrorException;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.NotAuthorizedException;
@@ -31,6 +32,7 @@ import org.tandem.api.FieldError;
 import org.tandem.api.Page;
 import org.tandem.api.ValidationException;
 import org.tandem.api.cases.CaseStatus;
+import org.tandem.api.cases.CaseStatusConflictException;
 import org.tandem.api.cases.IntakeService;
 import org.tandem.api.cases.NewCase;
 import org.tandem.api.cases.VictimCase;
@@ -94,6 +96,57 @@ public class CaseResource {
         }
         Page<VictimCase> result = intake.list(caller, statusFilter, incident, pageNumber, pageSize);
         return Response.ok(codec.writePage(result)).build();
+    }
+
+    /** {@code {"reason": "..."}}: 200 with the closed case; 404 (other agency, unknown), 409 when already closed. */
+    @POST
+    @Path("{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response close(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
+        Caller caller = caller(security);
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            throw new BadRequestException("a JSON request body {\"reason\": \"...\"} is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (!body.isObject()) {
+            errors.add(new FieldError("", "must be a JSON object"));
+        } else {
+            body.fieldNames().forEachRemaining(name -> {
+                if (!"reason".equals(name)) {
+                    errors.add(new FieldError(name, "unknown field"));
+                }
+            });
+            JsonNode reason = body.get("reason");
+            if (reason != null && !reason.isNull() && !reason.isTextual()) {
+                errors.add(new FieldError("reason", "must be a string"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        JsonNode reason = body.get("reason");
+        try {
+            VictimCase closed = intake.close(caller, id, reason == null || reason.isNull() ? null : reason.asText())
+                    .orElseThrow(() -> new NotFoundException("no such case"));
+            return Response.ok(codec.write(closed)).build();
+        } catch (CaseStatusConflictException e) {
+            throw new ClientErrorException("The case is already closed", Response.Status.CONFLICT);
+        }
+    }
+
+    /** Supervisors: 200 with the reopened case; 404 (other agency, unknown), 409 when the case is open. */
+    @POST
+    @Path("{id}/reopen")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reopen(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = caller(security);
+        try {
+            VictimCase reopened = intake.reopen(caller, id).orElseThrow(() -> new NotFoundException("no such case"));
+            return Response.ok(codec.write(reopened)).build();
+        } catch (CaseStatusConflictException e) {
+            throw new ClientErrorException("The case is open", Response.Status.CONFLICT);
+        }
     }
 
     private static Caller caller(SecurityContext security) {

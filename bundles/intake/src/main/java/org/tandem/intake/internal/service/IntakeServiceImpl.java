@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -68,6 +69,8 @@ public class IntakeServiceImpl implements IntakeService, ExtensionMonitor {
 
     private static final System.Logger LOG = System.getLogger(IntakeServiceImpl.class.getName());
     private static final int MAX_INCIDENT_FILTER = 64;
+    /** The store's close_reason column (V009). */
+    static final int MAX_CLOSE_REASON = 1000;
     private static final int MAX_EXTENSION_THREADS = 32;
     /** Roles that may open cases: the people who take reports, and integrations (RMS feeds) on their behalf. */
     private static final Role[] OPENERS = {Role.OFFICER, Role.ADVOCATE, Role.INTEGRATOR};
@@ -312,6 +315,10 @@ public class IntakeServiceImpl implements IntakeService, ExtensionMonitor {
             properties.put(TandemTopics.PROP_USER, user);
         }
         properties.put(TandemTopics.PROP_TIMESTAMP, timestamp.toEpochMilli());
+        postProperties(topic, victimCase, properties);
+    }
+
+    private void postProperties(String topic, VictimCase victimCase, Map<String, Object> properties) {
         try {
             eventAdmin.postEvent(new Event(topic, properties));
         } catch (RuntimeException e) {
@@ -353,6 +360,50 @@ public class IntakeServiceImpl implements IntakeService, ExtensionMonitor {
             throw new ValidationException(errors);
         }
         return repository.search(new CaseQuery(caller.agencyId(), status, incident, page, size));
+    }
+
+    @Override
+    public Optional<VictimCase> close(Caller caller, String caseId, String reason) {
+        requireAgencyRole(caller, "close cases", Role.OFFICER, Role.ADVOCATE, Role.SUPERVISOR);
+        String why = reason == null ? null : reason.strip();
+        if (why == null || why.isEmpty()) {
+            throw new ValidationException(List.of(new FieldError("reason", "is required")));
+        }
+        if (why.length() > MAX_CLOSE_REASON || why.chars().anyMatch(ch -> Character.isISOControl(ch)
+                && ch != '\n' && ch != '\r' && ch != '\t')) {
+            throw new ValidationException(List.of(new FieldError("reason", "must be text of at most "
+                    + MAX_CLOSE_REASON + " characters")));
+        }
+        if (!Ids.looksLikeId(caseId)) {
+            return Optional.empty();
+        }
+        Instant stamp = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        VictimCase closed;
+        try {
+            closed = repository.close(caller.agencyId(), caseId, caller.user(), why, stamp);
+        } catch (NoSuchElementException e) {
+            return Optional.empty();
+        }
+        // the store journaled CASE_CLOSED with the change; this is the live event, with the same properties
+        postProperties(TandemTopics.CASE_CLOSED, closed, CaseEvents.closed(closed, caller.user(), stamp));
+        return Optional.of(closed);
+    }
+
+    @Override
+    public Optional<VictimCase> reopen(Caller caller, String caseId) {
+        requireAgencyRole(caller, "reopen cases", Role.SUPERVISOR);
+        if (!Ids.looksLikeId(caseId)) {
+            return Optional.empty();
+        }
+        Instant stamp = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        VictimCase reopened;
+        try {
+            reopened = repository.reopen(caller.agencyId(), caseId, caller.user(), stamp);
+        } catch (NoSuchElementException e) {
+            return Optional.empty();
+        }
+        post(TandemTopics.CASE_UPDATED, reopened, caller.user(), stamp);
+        return Optional.of(reopened);
     }
 
     private static void requireAgencyRole(Caller caller, String action, Role... roles) {

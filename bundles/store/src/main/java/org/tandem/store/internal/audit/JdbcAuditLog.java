@@ -114,7 +114,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     }
 
     /** Locks the head row until commit: appends and purges (on every node) are serialised by it. */
-    static void lockHead(Connection c) throws SQLException {
+    public static void lockHead(Connection c) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("UPDATE audit_head SET last_seq = last_seq WHERE id = 1")) {
             if (lock.executeUpdate() != 1) {
                 throw new SQLException("audit_head has no row: schema V006 incomplete");
@@ -123,7 +123,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     }
 
     /** Appends the events to the chain in the caller's transaction, which must hold {@link #lockHead}. */
-    static List<AuditRecord> appendLocked(Connection c, Instant now, List<AuditEvent> events) throws SQLException {
+    public static List<AuditRecord> appendLocked(Connection c, Instant now, List<AuditEvent> events) throws SQLException {
         long seq;
         String previous;
         try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
@@ -161,7 +161,7 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
         return out;
     }
 
-    static AuditEvent fitted(AuditEvent e) {
+    public static AuditEvent fitted(AuditEvent e) {
         return new AuditEvent(AuditChain.fit(e.user(), 100), AuditChain.fit(e.agencyId(), 32),
                 AuditChain.fit(e.roles(), 200), AuditChain.fit(e.action(), 200), AuditChain.fit(e.objectType(), 40),
                 AuditChain.fit(e.objectId(), 100), AuditChain.fit(e.caseId(), 32), AuditChain.fit(e.fields(), 400),

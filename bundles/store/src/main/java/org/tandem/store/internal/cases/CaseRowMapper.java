@@ -22,7 +22,7 @@ import org.tandem.store.internal.jdbc.Jdbc;
 final class CaseRowMapper {
 
     static final String CASE_COLUMNS = "id, agency_id, status, incident_number, incident_ori, occurred_at, location,"
-            + " narrative, created_by, created_at, updated_at";
+            + " narrative, created_by, created_at, updated_at, closed_at";
     static final String PERSON_COLUMNS = "id, case_id, role, relationship, given_name, family_name, birth_date,"
             + " language, email, phone, safe_from, safe_to, safe_zone, no_voicemail, safe_to_contact, alternate_contact,"
             + " urgent_channels";
@@ -33,11 +33,11 @@ final class CaseRowMapper {
     /** A case row before its offenses, persons and needs are attached. */
     record CaseRow(String id, String agencyId, CaseStatus status, String incidentNumber, String ori,
             Instant occurredAt, String location, String narrative, String createdBy, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, Instant closedAt) {
 
         VictimCase toCase(List<String> offenses, List<Person> persons, List<ServiceCategory> needs) {
             return new VictimCase(id, agencyId, status, incident(offenses), persons, needs, narrative, createdBy,
-                    createdAt, updatedAt);
+                    createdAt, updatedAt, closedAt);
         }
 
         /** A case stored without an incident has no incident columns and no offenses: read it back as null. */
@@ -55,7 +55,7 @@ final class CaseRowMapper {
                 CaseStatus.valueOf(rs.getString("status")), rs.getString("incident_number"),
                 rs.getString("incident_ori"), Jdbc.getInstant(rs, "occurred_at"), rs.getString("location"),
                 rs.getString("narrative"), rs.getString("created_by"), Jdbc.getInstant(rs, "created_at"),
-                Jdbc.getInstant(rs, "updated_at"));
+                Jdbc.getInstant(rs, "updated_at"), Jdbc.getInstant(rs, "closed_at"));
     }
 
     static Person person(ResultSet rs, List<Channel> channels) throws SQLException {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -18,6 +19,8 @@ import org.tandem.api.TandemTopics;
 import org.tandem.api.cases.CaseEvents;
 import org.tandem.api.cases.CaseQuery;
 import org.tandem.api.cases.CaseRepository;
+import org.tandem.api.cases.CaseStatus;
+import org.tandem.api.cases.CaseStatusConflictException;
 import org.tandem.api.cases.Person;
 import org.tandem.api.cases.VictimCase;
 import org.tandem.store.internal.event.JournalWriter;
@@ -136,6 +139,74 @@ public final class JdbcCaseRepository implements CaseRepository {
             CaseWriter.insertPersons(c, caseId, persons, next);
             return null;
         });
+    }
+
+    /**
+     * The conditional UPDATE comes first: it locks the row and changes it only when it is open, so two closings
+     * race to one winner. The CASE_CLOSED event is journaled in the same transaction (last, see JournalWriter).
+     */
+    @Override
+    public VictimCase close(String agencyId, String caseId, String closedBy, String reason, Instant closedAt) {
+        Objects.requireNonNull(closedAt, "closedAt");
+        Instant at = Jdbc.toStored(closedAt);
+        return Jdbc.inTransaction(dataSource, "close case", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE victim_case SET status = ?, closed_at = ?,"
+                    + " closed_by = ?, close_reason = ?, updated_at = ? WHERE id = ? AND agency_id = ? AND status = ?")) {
+                ps.setString(1, CaseStatus.CLOSED.name());
+                Jdbc.setInstant(ps, 2, at);
+                Jdbc.setString(ps, 3, closedBy);
+                Jdbc.setString(ps, 4, reason);
+                Jdbc.setInstant(ps, 5, at);
+                Jdbc.setString(ps, 6, caseId);
+                Jdbc.setString(ps, 7, agencyId);
+                ps.setString(8, CaseStatus.OPEN.name());
+                if (ps.executeUpdate() == 0) {
+                    throw notChanged(c, agencyId, caseId, "already closed");
+                }
+            }
+            VictimCase closed = load(c, agencyId, caseId);
+            JournalWriter.append(c, List.of(new JournalWriter.Event(TandemTopics.CASE_CLOSED,
+                    CaseEvents.closed(closed, closedBy, at))), Instant.now());
+            return closed;
+        });
+    }
+
+    @Override
+    public VictimCase reopen(String agencyId, String caseId, String reopenedBy, Instant reopenedAt) {
+        Objects.requireNonNull(reopenedAt, "reopenedAt");
+        return Jdbc.inTransaction(dataSource, "reopen case", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE victim_case SET status = ?, closed_at = NULL,"
+                    + " closed_by = NULL, close_reason = NULL, updated_at = ? WHERE id = ? AND agency_id = ?"
+                    + " AND status = ?")) {
+                ps.setString(1, CaseStatus.OPEN.name());
+                Jdbc.setInstant(ps, 2, Jdbc.toStored(reopenedAt));
+                Jdbc.setString(ps, 3, caseId);
+                Jdbc.setString(ps, 4, agencyId);
+                ps.setString(5, CaseStatus.CLOSED.name());
+                if (ps.executeUpdate() == 0) {
+                    throw notChanged(c, agencyId, caseId, "open");
+                }
+            }
+            return load(c, agencyId, caseId);
+        });
+    }
+
+    /** Why a status change touched no row: no such case (of this agency), or it is not in the expected status. */
+    private static RuntimeException notChanged(Connection c, String agencyId, String caseId, String what)
+            throws SQLException {
+        List<String> status = Jdbc.query(c, "SELECT status FROM victim_case WHERE id = ? AND agency_id = ?",
+                Arrays.asList(caseId, agencyId), rs -> rs.getString(1));
+        if (status.isEmpty()) {
+            return new NoSuchElementException("no case " + caseId + " in agency " + agencyId);
+        }
+        return new CaseStatusConflictException("The case is " + what, CaseStatus.valueOf(status.get(0)));
+    }
+
+    private static VictimCase load(Connection c, String agencyId, String caseId) throws SQLException {
+        List<CaseRowMapper.CaseRow> rows = Jdbc.query(c, "SELECT " + CaseRowMapper.CASE_COLUMNS
+                + " FROM victim_case WHERE id = ? AND agency_id = ?", List.of(caseId, agencyId),
+                CaseRowMapper::caseRow);
+        return withChildren(c, rows).get(0);
     }
 
     private static void check(CaseQuery query) {
