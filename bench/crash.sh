@@ -10,6 +10,7 @@
 #   bench/crash.sh --cycles 5 --weaken memory      # negative control: must report loss
 #   bench/crash.sh --cycles 20 --weaken derby-test # derby.system.durability=test (see docs/performance.md)
 #
+# The harness keeps every acknowledged case (about 2.5 KB each) to re-check it: 200 cycles need about 1.5 GB of heap.
 # Builds nothing: needs karaf-assembly/target/tandem-*.tar.gz and bench/target/tandem-bench.jar.
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,4 +22,4 @@ if [ -z "$ARCHIVE" ] || [ ! -f "$JAR" ]; then
     exit 1
 fi
 cd "$ROOT"
-exec java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar "$JAR" crash --archive "$ARCHIVE" "$@"
+exec java -Xmx3g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar "$JAR" crash --archive "$ARCHIVE" "$@"
