@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.concurrent.locks.LockSupport;
+
 import javax.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.Assume;
 import org.junit.Test;
 import org.tandem.it.harness.CaseBodies;
@@ -114,20 +118,26 @@ public class MultiNodeIT {
             load.add(messageClient(b, probes[1], bRunning));
             load.add(messageClient(b, probes[0], bRunning)); // B also sends for the case opened on A
             load.forEach(Thread::start);
-            Thread.sleep(4000);
+            // kill A only once it is really under load: cases acknowledged and messages accepted by it
+            Awaitility.await("node A under load").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> served("A") >= 20 && accepted.size() >= 5);
             a.killHard();
             aRunning.set(false);
             System.out.println("multinode: node A killed (kill -9) under load");
-            Thread.sleep(4000);
+            // B goes on alone for a while: more cases acknowledged and messages accepted after the kill
+            int bAtKill = served("B");
+            int acceptedAtKill = accepted.size();
+            Awaitility.await("node B serving alone").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> served("B") >= bAtKill + 40 && accepted.size() >= acceptedAtKill + 10);
             bRunning.set(false);
             for (Thread t : load) {
                 t.join(60_000);
             }
             System.out.printf(Locale.ROOT, "multinode: cases acknowledged %d (A %d, B %d), in doubt %d; messages accepted %d, in doubt %d%n",
-                    acked.size(), servedBy.getOrDefault("A", new AtomicInteger()).get(), servedBy.getOrDefault("B", new AtomicInteger()).get(),
+                    acked.size(), served("A"), served("B"),
                     casesInDoubt.size(), accepted.size(), messagesInDoubt.size());
-            assertTrue("node A acknowledged cases before the kill", servedBy.getOrDefault("A", new AtomicInteger()).get() > 0);
-            assertTrue("node B acknowledged cases", servedBy.getOrDefault("B", new AtomicInteger()).get() > 0);
+            assertTrue("node A acknowledged cases before the kill", served("A") > 0);
+            assertTrue("node B acknowledged cases", served("B") > 0);
 
             // requests the kill cut: the client sends them again to the surviving node with the same requestId
             for (Message m : List.copyOf(messagesInDoubt.values())) {
@@ -210,22 +220,15 @@ public class MultiNodeIT {
     private void checkMessages(GreenMail smtp, List<String> problems) throws Exception {
         Map<String, Set<String>> idsByRequest = new HashMap<>();
         Map<String, Integer> deliveriesById = new HashMap<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            idsByRequest.clear();
-            deliveriesById.clear();
-            for (MimeMessage m : smtp.getReceivedMessages()) {
-                String id = m.getHeader(HEADER, null);
-                Matcher matcher = m.getSubject() == null ? null : REQUEST_IN_SUBJECT.matcher(m.getSubject());
-                if (id != null && matcher != null && matcher.find()) {
-                    idsByRequest.computeIfAbsent(matcher.group(1), k -> new HashSet<>()).add(id);
-                    deliveriesById.merge(id, 1, Integer::sum);
-                }
-            }
-            if (idsByRequest.keySet().containsAll(accepted.keySet()) || System.nanoTime() > deadline) {
-                break;
-            }
-            Thread.sleep(500);
+        try {
+            // the dead node's claims are taken over when their lease (10 s) expires
+            Awaitility.await("every accepted notification delivered").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        collect(smtp, idsByRequest, deliveriesById);
+                        return idsByRequest.keySet().containsAll(accepted.keySet());
+                    });
+        } catch (ConditionTimeoutException late) {
+            // reported below, request by request
         }
         int resent = 0;
         for (String requestId : accepted.keySet()) {
@@ -244,6 +247,25 @@ public class MultiNodeIT {
         }
         System.out.println("multinode: notifications checked: " + accepted.size() + " accepted, " + idsByRequest.size()
                 + " delivered, resent (in flight at the kill) " + resent);
+    }
+
+    private static void collect(GreenMail smtp, Map<String, Set<String>> idsByRequest,
+            Map<String, Integer> deliveriesById) throws Exception {
+        idsByRequest.clear();
+        deliveriesById.clear();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            String id = m.getHeader(HEADER, null);
+            Matcher matcher = m.getSubject() == null ? null : REQUEST_IN_SUBJECT.matcher(m.getSubject());
+            if (id != null && matcher != null && matcher.find()) {
+                idsByRequest.computeIfAbsent(matcher.group(1), k -> new HashSet<>()).add(id);
+                deliveriesById.merge(id, 1, Integer::sum);
+            }
+        }
+    }
+
+    private int served(String node) {
+        AtomicInteger n = servedBy.get(node);
+        return n == null ? 0 : n.get();
     }
 
     private Thread intakeClient(Distribution node, String name, String run, int client, AtomicBoolean running) {
@@ -283,11 +305,8 @@ public class MultiNodeIT {
                     messagesInDoubt.put(m.requestId(), m);
                     return;
                 }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
+                // pacing, not waiting: the SMTP sink takes about 20 messages/s
+                LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             }
         }, "multinode-messages-" + node.httpPort);
     }
@@ -325,13 +344,8 @@ public class MultiNodeIT {
 
     /** /health can be UP a moment before the case resource is published: wait for it. */
     private static void awaitCases(Distribution node) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (send(node, "GET", "/cases?size=1", null).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no /cases on port " + node.httpPort);
-            }
-            Thread.sleep(250);
-        }
+        Awaitility.await("/cases on port " + node.httpPort).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250)).until(() -> send(node, "GET", "/cases?size=1", null).status() == 200);
     }
 
     /** One unpacked copy of the archive pointed at the shared database and at the test's SMTP sink. */
@@ -431,18 +445,8 @@ public class MultiNodeIT {
         }
         Files.delete(deployed);
         // removed everywhere: a case without the county code is accepted again on both nodes
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int status;
-        while ((status = send(b, "POST", "/cases", noCounty).status()) == 422 && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
-        assertEquals("agency bundle removed from node B", 201, status);
-        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while ((status = send(a, "POST", "/cases", CaseBodies.newCase("MN-NO-COUNTY-A")).status()) == 422
-                && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
-        assertEquals("agency bundle removed from node A", 201, status);
+        awaitStatus(b, "/cases", noCounty, 201, "agency bundle removed from node B");
+        awaitStatus(a, "/cases", CaseBodies.newCase("MN-NO-COUNTY-A"), 201, "agency bundle removed from node A");
         System.out.println("multinode: a configuration change and a bundle in the shared folder reached both nodes");
     }
 
@@ -460,25 +464,14 @@ public class MultiNodeIT {
     }
 
     private static void awaitLog(Distribution node, String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!log(node).contains(text)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no \"" + text + "\" in the log of the node on port " + node.httpPort);
-            }
-            Thread.sleep(250);
-        }
+        Awaitility.await("\"" + text + "\" in the log of the node on port " + node.httpPort)
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> log(node).contains(text));
     }
 
     private static void awaitStatus(Distribution node, String path, byte[] postBody, int expected, String what)
             throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int status;
-        while ((status = send(node, postBody == null ? "GET" : "POST", path, postBody).status()) != expected) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": expected " + expected + ", still " + status);
-            }
-            Thread.sleep(250);
-        }
+        Awaitility.await(what + ": " + expected).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> send(node, postBody == null ? "GET" : "POST", path, postBody).status() == expected);
     }
 
     private static void replaceAtomically(Path file, String content) throws IOException {

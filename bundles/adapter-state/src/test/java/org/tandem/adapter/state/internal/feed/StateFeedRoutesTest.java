@@ -108,8 +108,9 @@ class StateFeedRoutesTest {
         Awaitility.await("node 1 leads").atMost(WAIT).until(() -> folderRouteStarted(first));
         CamelContext second = startWithLeaderElection("node-2", locks);
         try {
-            Thread.sleep(1500); // several lock attempts of node 2
-            assertThat(folderRouteStarted(second)).as("the follower does not read the folders").isFalse();
+            // the follower keeps trying for the lock (every 200 ms) and never starts its folder route
+            Awaitility.await("the follower does not read the folders").during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(5)).until(() -> !folderRouteStarted(second));
             assertThat(second.getRouteController().getRouteStatus("state-custody-http").isStarted())
                     .as("HTTP routes run on every node").isTrue();
 
