@@ -1,6 +1,5 @@
 package org.tandem.rest.internal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -44,46 +43,15 @@ final class BodySizeFilter implements ContainerRequestFilter {
      * Fails with a 413 {@link WebApplicationException} (unchecked, so a resource that turns {@link IOException}s into
      * 400 does not swallow it) once more than {@code cap} bytes were read.
      */
-    static final class LimitedStream extends FilterInputStream {
-
-        private final long cap;
-        private long count;
+    static final class LimitedStream extends CappedInputStream {
 
         LimitedStream(InputStream in, long cap) {
-            super(in);
-            this.cap = cap;
+            super(in, cap);
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                advance(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                advance(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            advance(skipped);
-            return skipped;
-        }
-
-        private void advance(long n) {
-            count += n;
-            if (count > cap) {
-                throw new WebApplicationException(tooLarge(cap));
-            }
+        protected void exceeded(long cap) {
+            throw new WebApplicationException(tooLarge(cap));
         }
     }
 }

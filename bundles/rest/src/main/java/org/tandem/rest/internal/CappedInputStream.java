@@ -4,8 +4,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Fails with {@link BodyTooLargeException} once more than {@code cap} bytes were read. */
-final class CappedInputStream extends FilterInputStream {
+/**
+ * Fails once more than {@code cap} bytes were read: with {@link BodyTooLargeException} here, with whatever
+ * {@link #exceeded} throws in a subclass.
+ */
+class CappedInputStream extends FilterInputStream {
 
     /** Thrown through the JSON parser, then turned into a 413 by the body reader. */
     static final class BodyTooLargeException extends IOException {
@@ -49,10 +52,15 @@ final class CappedInputStream extends FilterInputStream {
         return skipped;
     }
 
-    private void advance(long n) throws BodyTooLargeException {
+    private void advance(long n) throws IOException {
         count += n;
         if (count > cap) {
-            throw new BodyTooLargeException(cap);
+            exceeded(cap);
         }
+    }
+
+    /** Called once the count passes the cap; must throw. */
+    protected void exceeded(long cap) throws IOException {
+        throw new BodyTooLargeException(cap);
     }
 }
